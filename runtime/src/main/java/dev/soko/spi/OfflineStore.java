@@ -1,0 +1,57 @@
+package dev.soko.spi;
+
+import dev.soko.GroupSpec;
+import dev.soko.TimeRange;
+import java.time.Instant;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * The full history of every feature group. Rows are identified by keys and event time and carry
+ * {@value GroupSpec#INGESTED_AT}.
+ *
+ * <p>Batches handed to a store have the group's schema ({@link GroupSpec#schema()}), no null key or
+ * event time, and no two rows with the same keys and event time: the runtime has checked and
+ * reduced them.
+ */
+public interface OfflineStore {
+
+  /**
+   * Creates the group's table, or brings an existing one to the spec by adding new nullable
+   * features. Idempotent.
+   */
+  void create(GroupSpec spec);
+
+  /**
+   * Appends a batch, stamping every row with {@code ingestedAt}.
+   *
+   * @return the number of rows appended
+   */
+  long append(GroupSpec spec, VectorSchemaRoot batch, Instant ingestedAt);
+
+  /**
+   * Replaces, in one atomic step, every row whose event time is in the range with the batch,
+   * stamping every new row with {@code ingestedAt}. Readers see the old rows or the new, never a
+   * mix.
+   *
+   * @return the number of rows written
+   */
+  long replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt);
+
+  /**
+   * Reads the deduplicated history in the range (for each keys and event time, the row ingested
+   * last), with {@value GroupSpec#INGESTED_AT}, ordered by keys then event time.
+   */
+  ArrowReader history(GroupSpec spec, TimeRange range, BufferAllocator allocator);
+
+  /**
+   * Reads, for each key, the row with the greatest event time at or before the instant (ties to the
+   * latest ingested) whose event time is no more than the group's TTL before the instant, with
+   * {@value GroupSpec#INGESTED_AT}.
+   */
+  ArrowReader latest(GroupSpec spec, Instant asOf, BufferAllocator allocator);
+
+  /** Returns row count, first and last event time, and last write time of the group. */
+  GroupStats stats(GroupSpec spec);
+}
