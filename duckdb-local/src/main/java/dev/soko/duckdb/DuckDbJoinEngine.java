@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.soko.FeatureType;
 import dev.soko.GroupSpec;
 import dev.soko.SokoException;
+import dev.soko.duckdb.internal.DuckDbNames;
 import dev.soko.internal.ForwardingArrowReader;
 import dev.soko.spi.GroupJoin;
 import dev.soko.spi.JoinEngine;
@@ -554,21 +555,15 @@ public final class DuckDbJoinEngine implements JoinEngine {
   }
 
   private static String table(GroupSpec spec) {
-    return "offline." + quote(spec.qualifiedName());
+    return DuckDbNames.offlineTable(spec);
   }
 
-  /** Returns the DuckDB type of a key column. */
   private static String duckDbType(FeatureType type) {
-    return switch (type) {
-      case STRING -> "VARCHAR";
-      case INT -> "INTEGER";
-      case LONG -> "BIGINT";
-      default -> throw new IllegalArgumentException("Type " + type + " cannot be a key");
-    };
+    return DuckDbNames.type(type);
   }
 
-  static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+  private static String quote(String identifier) {
+    return DuckDbNames.quote(identifier);
   }
 
   private static String literal(String value) {
