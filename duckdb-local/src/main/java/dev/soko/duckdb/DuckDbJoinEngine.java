@@ -30,7 +30,6 @@ import java.util.Set;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
@@ -351,8 +350,9 @@ public final class DuckDbJoinEngine implements JoinEngine {
       throws SQLException {
     String create = "CREATE TEMP TABLE " + SPINE + " AS SELECT * FROM ";
     if (source instanceof TableSource.Arrow arrow) {
-      try (BufferAllocator allocator = new RootAllocator();
-          ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      // Export in the batches' own allocator: Arrow moves buffers only within one root.
+      BufferAllocator allocator = allocatorOf(arrow.reader());
+      try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
         Data.exportArrayStream(allocator, arrow.reader(), stream);
         session.registerArrowStream(SPINE_ARROW, stream);
         try (Statement statement = session.createStatement()) {
@@ -375,6 +375,14 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
 
     return SPINE;
+  }
+
+  private static BufferAllocator allocatorOf(ArrowReader reader) {
+    try {
+      return reader.getVectorSchemaRoot().getFieldVectors().get(0).getAllocator();
+    } catch (java.io.IOException | IndexOutOfBoundsException e) {
+      throw new SokoException("Cannot read the spine's Arrow batches: " + e.getMessage(), e);
+    }
   }
 
   /** Returns the {@code types} option forcing the CSV file's string key columns to VARCHAR. */
