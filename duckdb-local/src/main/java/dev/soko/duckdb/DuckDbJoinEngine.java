@@ -229,6 +229,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
 
     for (int g = 0; g < request.groups().size(); g++) {
       GroupJoin group = request.groups().get(g);
+      // Limitation: "as known at" needs a second inequality (ingestion time), which ASOF cannot
+      // take, so it always runs as a range join: correct, but slower when keys have many rows.
       if (request.asKnownAt() || form == Form.RANGE) {
         appendRange(sql, parameters, request, g, bounds);
       } else if (form == Form.ASOF_ORDERED) {
@@ -441,7 +443,11 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
   }
 
-  /** Returns the {@code types} option forcing the CSV file's string key columns to VARCHAR. */
+  /**
+   * Returns the {@code types} option forcing the CSV file's string key columns to VARCHAR.
+   * Limitation: other columns keep DuckDB's inferred types; numeric keys are cast to the group's
+   * key type, and a value that does not fit matches nothing.
+   */
   private static String csvTypes(
       DuckDBConnection session, String path, Map<String, Boolean> stringColumns)
       throws SQLException {
@@ -618,6 +624,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
   }
 
+  // Limitation: group rows come only from this store file's offline tables; another offline
+  // store (Iceberg) would hand its rows in as Arrow or Parquet.
   private static String table(GroupSpec spec) {
     return DuckDbNames.offlineTable(spec);
   }
