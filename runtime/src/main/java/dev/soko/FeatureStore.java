@@ -526,8 +526,6 @@ public final class FeatureStore implements AutoCloseable {
   /**
    * Starts a point-in-time correct training set over the spine; choose the features and options on
    * the returned builder.
-   *
-   * @throws SokoException if the offline backend has no join engine
    */
   public TrainingSet.Builder trainingSet(Spine spine) {
     JoinEngine engine =
