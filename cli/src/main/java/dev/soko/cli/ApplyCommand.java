@@ -81,19 +81,31 @@ final class ApplyCommand extends SubCommand {
     }
 
     int refused = counts.getOrDefault(ApplyOutcome.Kind.REFUSED, 0);
-    out()
-        .println(
-            "Applied "
-                + counts.values().stream().mapToInt(Integer::intValue).sum()
-                + " groups: "
-                + counts.getOrDefault(ApplyOutcome.Kind.CREATED, 0)
-                + " created, "
-                + counts.getOrDefault(ApplyOutcome.Kind.CHANGED, 0)
-                + " changed, "
-                + counts.getOrDefault(ApplyOutcome.Kind.UNCHANGED, 0)
-                + " unchanged, "
-                + refused
-                + " refused.");
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    if (refused > 0) {
+      out()
+          .println(
+              "Applied nothing: "
+                  + refused
+                  + " refused, "
+                  + counts.getOrDefault(ApplyOutcome.Kind.SKIPPED, 0)
+                  + " skipped, "
+                  + counts.getOrDefault(ApplyOutcome.Kind.UNCHANGED, 0)
+                  + " unchanged.");
+    } else {
+      out()
+          .println(
+              "Applied "
+                  + total
+                  + (total == 1 ? " group: " : " groups: ")
+                  + counts.getOrDefault(ApplyOutcome.Kind.CREATED, 0)
+                  + " created, "
+                  + counts.getOrDefault(ApplyOutcome.Kind.CHANGED, 0)
+                  + " changed, "
+                  + counts.getOrDefault(ApplyOutcome.Kind.UNCHANGED, 0)
+                  + " unchanged.");
+    }
+
     return refused > 0 ? Soko.USER_ERROR : Soko.OK;
   }
 }

@@ -15,14 +15,19 @@ record ApplyOutcome(Kind kind, String group, int version, String detail) {
     CREATED,
     CHANGED,
     UNCHANGED,
-    REFUSED
+    REFUSED,
+    /** Not applied, because another group of the same call was refused. */
+    SKIPPED;
+
+    /** Returns what was done, such as {@code created}. */
+    String verb() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** Returns the line {@code apply} prints, such as {@code created orders v1}. */
   String line() {
-    String head =
-        String.format(
-            "%-9s %s v%d", kind.name().toLowerCase(java.util.Locale.ROOT), group, version);
+    String head = String.format("%-9s %s v%d", kind.verb(), group, version);
     return detail.isEmpty() ? head : head + ": " + detail;
   }
 }

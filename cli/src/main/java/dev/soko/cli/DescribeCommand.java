@@ -1,8 +1,9 @@
 package dev.soko.cli;
 
 import dev.soko.Column;
+import dev.soko.GroupInfo;
 import dev.soko.GroupSpec;
-import dev.soko.spi.GroupStats;
+import dev.soko.GroupStats;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -64,13 +65,13 @@ final class DescribeCommand extends SubCommand {
             .collect(Collectors.joining(", ")));
     line(out, "Event time", spec.eventTime().name());
     line(out, "TTL", spec.ttlIfAny().map(Object::toString).orElse("none (values never expire)"));
-    line(out, "Online", info.record().online() ? "on" : "off");
+    line(out, "Online", info.online() ? "on" : "off");
     line(out, "Rows", String.valueOf(stats.rows()));
     line(out, "First event", time(stats.firstEventTime()));
     line(out, "Last event", time(stats.lastEventTime()));
     line(out, "Last write", time(stats.lastWrite()));
-    line(out, "Created", time(info.record().createdAt()));
-    line(out, "Updated", time(info.record().updatedAt()));
+    line(out, "Created", time(info.createdAt()));
+    line(out, "Updated", time(info.updatedAt()));
     out.println();
     TextTable schema = new TextTable(List.of("column", "role", "type", "nullable", "description"));
     for (Column column : spec.columns()) {

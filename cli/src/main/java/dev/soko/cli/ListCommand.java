@@ -1,8 +1,8 @@
 package dev.soko.cli;
 
+import dev.soko.GroupInfo;
 import dev.soko.GroupSpec;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,13 +21,21 @@ final class ListCommand extends SubCommand {
   @Option(
       names = "--search",
       paramLabel = "TEXT",
-      description = "Only groups whose name, description or feature names contain TEXT.")
+      description =
+          "Only groups whose name, description, owner, tags, or feature names or descriptions"
+              + " contain TEXT, ignoring case.")
   private String search;
 
-  @Option(names = "--tag", paramLabel = "TAG", description = "Only groups with this tag.")
+  @Option(
+      names = "--tag",
+      paramLabel = "TAG",
+      description = "Only groups with this tag, ignoring case.")
   private String tag;
 
-  @Option(names = "--owner", paramLabel = "OWNER", description = "Only groups of this owner.")
+  @Option(
+      names = "--owner",
+      paramLabel = "OWNER",
+      description = "Only groups of this owner, ignoring case.")
   private String owner;
 
   @Override
@@ -55,7 +63,7 @@ final class ListCommand extends SubCommand {
           List.of(
               spec.name(),
               spec.version(),
-              group.record().online() ? "on" : "off",
+              group.online() ? "on" : "off",
               group.stats().rows(),
               spec.owner(),
               String.join(",", spec.tags()),
@@ -65,29 +73,5 @@ final class ListCommand extends SubCommand {
     table.print(out());
     out().println(groups.size() + (groups.size() == 1 ? " group" : " groups"));
     return Soko.OK;
-  }
-
-  /** Returns whether a group matches the filters, each ignored when null. */
-  static boolean matches(GroupSpec spec, String search, String tag, String owner) {
-    if (tag != null && !spec.tags().contains(tag)) {
-      return false;
-    }
-
-    if (owner != null && !spec.owner().equals(owner)) {
-      return false;
-    }
-
-    if (search == null) {
-      return true;
-    }
-
-    String needle = search.toLowerCase(Locale.ROOT);
-    return spec.name().contains(needle)
-        || spec.description().toLowerCase(Locale.ROOT).contains(needle)
-        || spec.features().stream()
-            .anyMatch(
-                f ->
-                    f.name().contains(needle)
-                        || f.description().toLowerCase(Locale.ROOT).contains(needle));
   }
 }

@@ -1,60 +1,321 @@
 package dev.soko.cli;
 
+import dev.soko.ApplyResult;
+import dev.soko.Column;
+import dev.soko.EntityKey;
+import dev.soko.FeatureStore;
+import dev.soko.GroupDefinition;
+import dev.soko.GroupInfo;
+import dev.soko.GroupSearch;
+import dev.soko.GroupSpec;
+import dev.soko.SokoException;
+import dev.soko.Spine;
+import dev.soko.StoreConfig;
 import dev.soko.TimeRange;
+import dev.soko.TrainingSet;
+import dev.soko.WriteResult;
+import dev.soko.cli.TrainingSetCommand.FeatureSelection;
+import dev.soko.cli.TrainingSetCommand.TrainingSetRequest;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 
 /** The store operations the commands run, over an opened store. */
 final class StoreSession implements AutoCloseable {
 
-  private StoreSession() {}
+  private final FeatureStore store;
+  private final BufferAllocator allocator = new RootAllocator();
 
+  private StoreSession(FeatureStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Opens the store a configuration file names, or the local store under the working directory.
+   *
+   * @param configFile the configuration, or null for the local store
+   * @throws SokoException if the configuration is wrong or the store cannot be opened
+   */
   static StoreSession open(Path configFile, Path workingDirectory) {
-    throw new UnsupportedOperationException("The store is not wired yet");
+    return new StoreSession(
+        FeatureStore.builder().config(config(configFile, workingDirectory)).open());
   }
 
+  /** Returns the configuration a file gives, or the local store's without a file. */
+  static StoreConfig config(Path configFile, Path workingDirectory) {
+    return configFile == null ? StoreConfig.local(workingDirectory) : StoreConfig.load(configFile);
+  }
+
+  /** Applies the definitions a loader finds, all at once: when one is refused, none is applied. */
   List<ApplyOutcome> apply(DefinitionLoader loader) {
-    throw new UnsupportedOperationException();
+    List<GroupSpec> specs = new ArrayList<>();
+    for (GroupDefinition<?> definition : loader.definitions()) {
+      specs.add(definition.spec());
+    }
+
+    if (specs.isEmpty()) {
+      return List.of();
+    }
+
+    ApplyResult result = store.apply(specs.toArray(GroupSpec[]::new));
+    boolean refused = !result.refused().isEmpty();
+    List<ApplyOutcome> outcomes = new ArrayList<>();
+    for (ApplyResult.Change change : result.changes()) {
+      ApplyOutcome.Kind kind =
+          switch (change.outcome()) {
+            case CREATED -> ApplyOutcome.Kind.CREATED;
+            case UPDATED -> ApplyOutcome.Kind.CHANGED;
+            case UNCHANGED -> ApplyOutcome.Kind.UNCHANGED;
+            case REFUSED -> ApplyOutcome.Kind.REFUSED;
+          };
+      if (refused && kind != ApplyOutcome.Kind.REFUSED && kind != ApplyOutcome.Kind.UNCHANGED) {
+        outcomes.add(
+            new ApplyOutcome(
+                ApplyOutcome.Kind.SKIPPED,
+                change.group(),
+                change.version(),
+                "would be " + kind.verb() + ", but nothing is applied while a group is refused"));
+      } else {
+        String detail =
+            kind == ApplyOutcome.Kind.CREATED || kind == ApplyOutcome.Kind.UNCHANGED
+                ? ""
+                : change.message();
+        outcomes.add(new ApplyOutcome(kind, change.group(), change.version(), detail));
+      }
+    }
+
+    return outcomes;
   }
 
+  /** Returns the groups that match the filters, each ignored when null. */
   List<GroupInfo> list(String search, String tag, String owner) {
-    throw new UnsupportedOperationException();
+    return store.search(new GroupSearch(search, tag, owner));
   }
 
+  /** Describes a group, its latest version when none is given. */
   GroupInfo describe(String group, Integer version) {
-    throw new UnsupportedOperationException();
+    return version == null ? store.describe(group) : store.describe(group, version);
   }
 
+  /** Appends the rows of a file to a group, batch by batch. */
   WriteSummary ingest(String group, Path file, InputFile format, ZoneId zone, Progress progress) {
-    throw new UnsupportedOperationException();
+    long start = System.nanoTime();
+    GroupSpec spec = store.describe(group).spec();
+    long rows = 0;
+    long onlineKeys = 0;
+    try (TableFile table = TableFile.open(file, format);
+        ArrowReader reader = table.read(spec, zone, allocator)) {
+      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+      while (loadNext(reader, file)) {
+        WriteResult result = store.write(spec, batch);
+        rows += result.rows();
+        onlineKeys += result.online();
+        progress.advance(batch.getRowCount());
+      }
+
+      progress.done();
+      return new WriteSummary(rows, onlineKeys, since(start), table.zoneLess(spec));
+    } catch (IOException e) {
+      throw TableFile.unreadable(file, e);
+    }
   }
 
+  /** Replaces a group's rows in a range with the rows of a file, in one atomic step. */
   WriteSummary backfill(
       String group, TimeRange range, Path file, InputFile format, ZoneId zone, Progress progress) {
-    throw new UnsupportedOperationException();
+    long start = System.nanoTime();
+    GroupSpec spec = store.describe(group).spec();
+    try (TableFile table = TableFile.open(file, format);
+        ArrowReader reader = table.read(spec, zone, allocator);
+        VectorSchemaRoot all =
+            VectorSchemaRoot.create(reader.getVectorSchemaRoot().getSchema(), allocator)) {
+      // A backfill states the whole truth for its range: every row goes in one call.
+      all.allocateNew();
+      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+      while (loadNext(reader, file)) {
+        VectorSchemaRootAppender.append(all, batch);
+        progress.advance(batch.getRowCount());
+      }
+
+      WriteResult result = store.backfill(spec, range, all);
+      progress.done();
+      return new WriteSummary(result.rows(), 0, since(start), table.zoneLess(spec));
+    } catch (IOException e) {
+      throw TableFile.unreadable(file, e);
+    }
   }
 
+  /** Turns online serving on, filling the online store from the offline history. */
   WriteSummary enableOnline(String group, Progress progress) {
-    throw new UnsupportedOperationException();
+    long start = System.nanoTime();
+    long keys = store.online(group).enable();
+    progress.advance(keys);
+    progress.done();
+    return new WriteSummary(0, keys, since(start), false);
   }
 
+  /** Turns online serving off and deletes the online values. */
   void disableOnline(String group) {
-    throw new UnsupportedOperationException();
+    store.online(group).disable();
   }
 
+  /** Reads the online values of keys given as text, composite parts separated by commas. */
   GetCommand.OnlineValues latest(String group, List<String> keys) {
-    throw new UnsupportedOperationException();
+    GroupSpec spec = store.describe(group).spec();
+    List<String> header = spec.columns().stream().map(Column::name).toList();
+    TextTable table = new TextTable(header);
+    List<String> missing = new ArrayList<>();
+    for (String text : keys) {
+      Optional<Map<String, Object>> values = store.latest(group, key(spec, text));
+      if (values.isPresent()) {
+        table.add(new ArrayList<>(values.get().values()));
+      } else {
+        missing.add(text);
+      }
+    }
+
+    return new GetCommand.OnlineValues(table, missing);
   }
 
-  WriteSummary trainingSet(TrainingSetCommand.TrainingSetRequest request, Progress progress) {
-    throw new UnsupportedOperationException();
+  /** Builds a training set and writes it to a file. */
+  WriteSummary trainingSet(TrainingSetRequest request, Progress progress) {
+    long start = System.nanoTime();
+    boolean zoneLess;
+    try (TableFile spine = TableFile.open(request.spine(), request.spineFormat())) {
+      if (!spine.columnTypes().containsKey(request.timestampColumn())) {
+        throw new SokoException(
+            "Cannot build training set: the spine "
+                + request.spine()
+                + " has no column '"
+                + request.timestampColumn()
+                + "' (its columns are "
+                + String.join(", ", spine.columnTypes().keySet())
+                + "); pass the name of its timestamp column to --timestamp-column");
+      }
+
+      zoneLess = spine.zoneLess(request.timestampColumn());
+    }
+
+    Spine spine =
+        (request.spineFormat() == InputFile.CSV
+                ? Spine.csv(request.spine(), request.timestampColumn())
+                : Spine.parquet(request.spine(), request.timestampColumn()))
+            .zone(request.zone());
+    TrainingSet.Builder builder = store.trainingSet(spine);
+    for (FeatureSelection selection : request.features()) {
+      builder =
+          selection.features().isEmpty()
+              ? builder.with(selection.group())
+              : with(builder, selection);
+    }
+
+    if (request.asKnownAt()) {
+      builder = builder.asKnownAt();
+    }
+
+    if (request.strictlyBefore()) {
+      builder = builder.strictlyBefore();
+    }
+
+    TrainingSet set = builder.build();
+    long rows =
+        request.outFormat() == InputFile.CSV
+            ? set.writeCsv(request.out())
+            : set.writeParquet(request.out());
+    progress.advance(rows);
+    progress.done();
+    return new WriteSummary(rows, 0, since(start), zoneLess);
   }
 
+  /** Runs a query against the local store's file. */
   SqlCommand.QueryResult sql(String query, int maxRows) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("sql is not wired yet");
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    try {
+      store.close();
+    } finally {
+      allocator.close();
+    }
+  }
+
+  private static TrainingSet.Builder with(TrainingSet.Builder builder, FeatureSelection selection) {
+    throw new UnsupportedOperationException("feature selection by name is not wired yet");
+  }
+
+  /**
+   * Reads a key given as text: its parts in key order, separated by commas, each of its column's
+   * type.
+   *
+   * @throws IllegalArgumentException if the number of parts or a number is wrong
+   */
+  static EntityKey key(GroupSpec spec, String text) {
+    String[] parts = spec.keys().size() == 1 ? new String[] {text} : text.split(",", -1);
+    if (parts.length != spec.keys().size()) {
+      throw new IllegalArgumentException(
+          "Key '"
+              + text
+              + "' has "
+              + parts.length
+              + " parts, but group '"
+              + spec.name()
+              + "' has "
+              + spec.keys().size()
+              + " key columns "
+              + spec.keyNames()
+              + "; write them in that order, separated by commas");
+    }
+
+    List<Object> values = new ArrayList<>(parts.length);
+    for (int i = 0; i < parts.length; i++) {
+      Column column = spec.keys().get(i);
+      String part = parts[i].strip();
+      try {
+        values.add(
+            switch (column.type()) {
+              case INT -> Integer.valueOf(part);
+              case LONG -> Long.valueOf(part);
+              default -> part;
+            });
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "Key part '"
+                + part
+                + "' is not a whole number, but key column '"
+                + column.name()
+                + "' of group '"
+                + spec.name()
+                + "' is "
+                + column.type().name().toLowerCase(java.util.Locale.ROOT),
+            e);
+      }
+    }
+
+    return new EntityKey(values);
+  }
+
+  private static boolean loadNext(ArrowReader reader, Path file) throws IOException {
+    try {
+      return reader.loadNextBatch();
+    } catch (RuntimeException e) {
+      // DuckDB reports a value that does not cast while the rows stream.
+      throw TableFile.unreadable(file, e);
+    }
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
 }
