@@ -1,8 +1,15 @@
 package dev.soko.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.soko.FeatureType;
 import dev.soko.GroupDefinition;
+import dev.soko.GroupSpec;
+import dev.soko.internal.GroupSpecJson;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -13,11 +20,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Finds the feature group definitions in jars and class directories: the {@link GroupDefinition}
@@ -26,6 +39,8 @@ import java.util.Set;
 final class DefinitionLoader implements AutoCloseable {
 
   private static final String SERVICES = "META-INF/services/" + GroupDefinition.class.getName();
+  private static final String DESCRIPTIONS = "META-INF/soko/";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Path> paths;
   private final OwnUrlsLoader loader;
@@ -65,11 +80,6 @@ final class DefinitionLoader implements AutoCloseable {
     this.loader = new OwnUrlsLoader(urls.toArray(URL[]::new), GroupDefinition.class);
   }
 
-  /** Returns the class loader over the paths, for reading other resources from them. */
-  ClassLoader classLoader() {
-    return loader;
-  }
-
   /**
    * Returns the definitions listed in the paths, in the order they are listed.
    *
@@ -103,9 +113,90 @@ final class DefinitionLoader implements AutoCloseable {
   }
 
   /**
-   * Returns the paths of resources under a folder, such as {@code META-INF/soko/}, in the paths.
+   * Returns the specs of every group in the paths: those of the listed definitions, then those
+   * described only in {@code META-INF/soko/*.json} (a definition whose class cannot be loaded here
+   * is still applied from its description).
+   *
+   * @throws IllegalArgumentException if a listed class cannot be loaded or a description is not
+   *     valid
    */
-  List<URL> resources(String name) {
+  List<GroupSpec> specs() {
+    List<GroupSpec> specs = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (GroupDefinition<?> definition : definitions()) {
+      specs.add(definition.spec());
+      seen.add(definition.spec().qualifiedName());
+    }
+
+    for (Map.Entry<String, String> description : descriptions().entrySet()) {
+      GroupSpec spec = readSpec(description.getKey(), description.getValue());
+      if (seen.add(spec.qualifiedName())) {
+        specs.add(spec);
+      }
+    }
+
+    return specs;
+  }
+
+  /** Returns the text of each {@code META-INF/soko/*.json} in the paths, by where it is. */
+  private Map<String, String> descriptions() {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Path path : paths) {
+      try {
+        if (Files.isDirectory(path)) {
+          Path folder = path.resolve(DESCRIPTIONS);
+          if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+              for (Path file :
+                  files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                texts.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+              }
+            }
+          }
+        } else {
+          try (JarFile jar = new JarFile(path.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+              String name = entry.getName();
+              if (name.startsWith(DESCRIPTIONS) && name.endsWith(".json")) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                  texts.put(
+                      path + "!/" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+              }
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "Cannot read the group descriptions in " + path + ": " + e.getMessage(), e);
+      }
+    }
+
+    return texts;
+  }
+
+  private static GroupSpec readSpec(String where, String json) {
+    try {
+      JsonNode root = JSON.readTree(json);
+      // The processor writes the event time by name only: it is always a timestamp.
+      if (root.path("eventTime") instanceof ObjectNode eventTime && !eventTime.has("type")) {
+        eventTime.put("type", FeatureType.TIMESTAMP.name());
+      }
+
+      return GroupSpecJson.read(JSON.writeValueAsString(root));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Cannot read the group description "
+              + where
+              + ": "
+              + e.getMessage()
+              + "; rebuild the jar with the same Soko version",
+          e);
+    }
+  }
+
+  /** Returns the URLs of a resource in the paths, without those of the parent class path. */
+  private List<URL> resources(String name) {
     try {
       return Collections.list(loader.ownResources(name));
     } catch (IOException e) {

@@ -64,7 +64,8 @@ final class DescribeCommand extends SubCommand {
             .map(k -> k.name() + " (" + typeName(k) + ")")
             .collect(Collectors.joining(", ")));
     line(out, "Event time", spec.eventTime().name());
-    line(out, "TTL", spec.ttlIfAny().map(Object::toString).orElse("none (values never expire)"));
+    line(
+        out, "TTL", spec.ttlIfAny().map(DescribeCommand::ttl).orElse("none (values never expire)"));
     line(out, "Online", info.online() ? "on" : "off");
     line(out, "Rows", String.valueOf(stats.rows()));
     line(out, "First event", time(stats.firstEventTime()));
@@ -93,6 +94,12 @@ final class DescribeCommand extends SubCommand {
 
   private static String typeName(Column column) {
     return column.type().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String ttl(java.time.Duration ttl) {
+    return ttl.toSeconds() % 86_400 == 0 && ttl.getNano() == 0
+        ? "P" + ttl.toDays() + "D"
+        : ttl.toString();
   }
 
   private static String time(Instant instant) {

@@ -50,11 +50,11 @@ public final class Soko {
   }
 
   // The store logs one INFO line per operation; a command prints its own summary instead, so
-  // those lines only show with --verbose.
+  // those lines only show with --verbose (simplelogger.properties sets WARN otherwise).
   private static void quietLogging(boolean verbose) {
     String level = "org.slf4j.simpleLogger.defaultLogLevel";
-    if (System.getProperty(level) == null) {
-      System.setProperty(level, verbose ? "info" : "warn");
+    if (verbose && System.getProperty(level) == null) {
+      System.setProperty(level, "info");
     }
   }
 

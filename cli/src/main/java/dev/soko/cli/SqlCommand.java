@@ -48,10 +48,9 @@ final class SqlCommand extends SubCommand {
           "The query is empty: pass one, such as 'soko sql \"SELECT 1\"'");
     }
 
-    QueryResult result;
-    try (StoreSession store = openStore()) {
-      result = store.sql(text, maxRows);
-    }
+    QueryResult result =
+        LocalSql.run(
+            StoreSession.config(root().configFile(), root().workingDirectory()), text, maxRows);
 
     result.table().print(out());
     if (result.totalRows() > result.table().rowCount()) {

@@ -4,10 +4,10 @@ import dev.soko.ApplyResult;
 import dev.soko.Column;
 import dev.soko.EntityKey;
 import dev.soko.FeatureStore;
-import dev.soko.GroupDefinition;
 import dev.soko.GroupInfo;
 import dev.soko.GroupSearch;
 import dev.soko.GroupSpec;
+import dev.soko.KeyMapping;
 import dev.soko.SokoException;
 import dev.soko.Spine;
 import dev.soko.StoreConfig;
@@ -58,10 +58,7 @@ final class StoreSession implements AutoCloseable {
 
   /** Applies the definitions a loader finds, all at once: when one is refused, none is applied. */
   List<ApplyOutcome> apply(DefinitionLoader loader) {
-    List<GroupSpec> specs = new ArrayList<>();
-    for (GroupDefinition<?> definition : loader.definitions()) {
-      specs.add(definition.spec());
-    }
+    List<GroupSpec> specs = loader.specs();
 
     if (specs.isEmpty()) {
       return List.of();
@@ -104,13 +101,40 @@ final class StoreSession implements AutoCloseable {
 
   /** Describes a group, its latest version when none is given. */
   GroupInfo describe(String group, Integer version) {
-    return version == null ? store.describe(group) : store.describe(group, version);
+    if (version == null) {
+      return store.describe(requireGroup(group, "describe").name());
+    }
+
+    requireGroup(group, "describe");
+    return store.describe(group, version);
+  }
+
+  /**
+   * Returns the latest applied version of a group.
+   *
+   * @param what the command, such as {@code ingest into}, for the message
+   * @throws SokoException if no group of that name was applied
+   */
+  GroupSpec requireGroup(String group, String what) {
+    return store.list().stream()
+        .map(GroupInfo::spec)
+        .filter(spec -> spec.name().equals(group))
+        .max(java.util.Comparator.comparingInt(GroupSpec::version))
+        .orElseThrow(
+            () ->
+                new SokoException(
+                    "Cannot "
+                        + what
+                        + " group '"
+                        + group
+                        + "': no group of that name was applied; run 'soko list' to see the"
+                        + " groups, or 'soko apply JAR' to create it"));
   }
 
   /** Appends the rows of a file to a group, batch by batch. */
   WriteSummary ingest(String group, Path file, InputFile format, ZoneId zone, Progress progress) {
     long start = System.nanoTime();
-    GroupSpec spec = store.describe(group).spec();
+    GroupSpec spec = requireGroup(group, "ingest into");
     long rows = 0;
     long onlineKeys = 0;
     try (TableFile table = TableFile.open(file, format);
@@ -134,7 +158,7 @@ final class StoreSession implements AutoCloseable {
   WriteSummary backfill(
       String group, TimeRange range, Path file, InputFile format, ZoneId zone, Progress progress) {
     long start = System.nanoTime();
-    GroupSpec spec = store.describe(group).spec();
+    GroupSpec spec = requireGroup(group, "backfill");
     try (TableFile table = TableFile.open(file, format);
         ArrowReader reader = table.read(spec, zone, allocator);
         VectorSchemaRoot all =
@@ -158,7 +182,7 @@ final class StoreSession implements AutoCloseable {
   /** Turns online serving on, filling the online store from the offline history. */
   WriteSummary enableOnline(String group, Progress progress) {
     long start = System.nanoTime();
-    long keys = store.online(group).enable();
+    long keys = store.online(requireGroup(group, "turn online serving on for").name()).enable();
     progress.advance(keys);
     progress.done();
     return new WriteSummary(0, keys, since(start), false);
@@ -166,12 +190,21 @@ final class StoreSession implements AutoCloseable {
 
   /** Turns online serving off and deletes the online values. */
   void disableOnline(String group) {
-    store.online(group).disable();
+    store.online(requireGroup(group, "turn online serving off for").name()).disable();
   }
 
   /** Reads the online values of keys given as text, composite parts separated by commas. */
   GetCommand.OnlineValues latest(String group, List<String> keys) {
-    GroupSpec spec = store.describe(group).spec();
+    GroupSpec spec = requireGroup(group, "read online values of");
+    if (!store.describe(spec.name(), spec.version()).online()) {
+      throw new SokoException(
+          "Cannot read online values of group '"
+              + group
+              + "': online serving is off for it; turn it on with 'soko online enable "
+              + group
+              + "'");
+    }
+
     List<String> header = spec.columns().stream().map(Column::name).toList();
     TextTable table = new TextTable(header);
     List<String> missing = new ArrayList<>();
@@ -237,11 +270,6 @@ final class StoreSession implements AutoCloseable {
     return new WriteSummary(rows, 0, since(start), zoneLess);
   }
 
-  /** Runs a query against the local store's file. */
-  SqlCommand.QueryResult sql(String query, int maxRows) {
-    throw new UnsupportedOperationException("sql is not wired yet");
-  }
-
   @Override
   public void close() {
     try {
@@ -252,7 +280,12 @@ final class StoreSession implements AutoCloseable {
   }
 
   private static TrainingSet.Builder with(TrainingSet.Builder builder, FeatureSelection selection) {
-    throw new UnsupportedOperationException("feature selection by name is not wired yet");
+    TrainingSet.Builder more = builder;
+    for (String feature : selection.features()) {
+      more = more.with(selection.group(), feature, KeyMapping.keys());
+    }
+
+    return more;
   }
 
   /**

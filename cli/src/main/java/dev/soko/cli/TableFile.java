@@ -151,7 +151,7 @@ final class TableFile implements AutoCloseable {
     try {
       try (Statement statement = connection.createStatement()) {
         // A timestamp without a zone cast to one is read in the session's zone.
-        statement.execute("SET TimeZone = " + literal(zone.getId()));
+        statement.execute("SET TimeZone = " + literal(duckDbZone(zone)));
       }
 
       PreparedStatement statement =
@@ -210,6 +210,16 @@ final class TableFile implements AutoCloseable {
       case STRING_LIST -> "VARCHAR[]";
       case LONG_LIST -> "BIGINT[]";
     };
+  }
+
+  /** Returns the zone as DuckDB's ICU names it: a region as is, an offset as GMT+hh:mm. */
+  static String duckDbZone(ZoneId zone) {
+    ZoneId normalized = zone.normalized();
+    if (normalized instanceof java.time.ZoneOffset offset) {
+      return offset.getTotalSeconds() == 0 ? "UTC" : "GMT" + offset.getId();
+    }
+
+    return normalized.getId();
   }
 
   private static String quote(String identifier) {

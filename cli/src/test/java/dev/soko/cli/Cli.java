@@ -32,6 +32,13 @@ final class Cli {
       return out.lines().toList();
     }
 
+    /**
+     * Returns the output lines with durations such as {@code in 0.4 s} replaced by {@code in N s}.
+     */
+    List<String> outLinesTimeless() {
+      return out.lines().map(line -> line.replaceAll("in \\d+\\.\\d s", "in N s")).toList();
+    }
+
     List<String> errLines() {
       return err.lines().toList();
     }
