@@ -68,11 +68,7 @@ final class BackfillCommand extends SubCommand {
     WriteSummary summary;
     try (StoreSession store = openStore();
         Progress progress = progress("backfill " + group, -1)) {
-      summary = store.backfill(group, range, input, format, timezone.zone(), progress);
-    }
-
-    if (summary.zoneLessTimes()) {
-      timezone.noteDefault(err());
+      summary = store.backfill(group, range, input, format, timezone.use(err()), progress);
     }
 
     out()

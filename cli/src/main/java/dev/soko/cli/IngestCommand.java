@@ -37,11 +37,7 @@ final class IngestCommand extends SubCommand {
     WriteSummary summary;
     try (StoreSession store = openStore();
         Progress progress = progress("ingest " + group, -1)) {
-      summary = store.ingest(group, input, format, timezone.zone(), progress);
-    }
-
-    if (summary.zoneLessTimes()) {
-      timezone.noteDefault(err());
+      summary = store.ingest(group, input, format, timezone.use(err()), progress);
     }
 
     out()

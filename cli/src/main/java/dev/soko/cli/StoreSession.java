@@ -106,6 +106,22 @@ final class StoreSession implements AutoCloseable {
     }
 
     requireGroup(group, "describe");
+    List<Integer> versions =
+        store.list().stream()
+            .map(GroupInfo::spec)
+            .filter(spec -> spec.name().equals(group))
+            .map(GroupSpec::version)
+            .toList();
+    if (!versions.contains(version)) {
+      throw new SokoException(
+          "Cannot describe group '"
+              + group
+              + "' version "
+              + version
+              + ": it was never applied; its versions are "
+              + versions);
+    }
+
     return store.describe(group, version);
   }
 
@@ -132,13 +148,18 @@ final class StoreSession implements AutoCloseable {
   }
 
   /** Appends the rows of a file to a group, batch by batch. */
-  WriteSummary ingest(String group, Path file, InputFile format, ZoneId zone, Progress progress) {
+  WriteSummary ingest(
+      String group, Path file, InputFile format, TimeZoneUse zone, Progress progress) {
     long start = System.nanoTime();
     GroupSpec spec = requireGroup(group, "ingest into");
     long rows = 0;
     long onlineKeys = 0;
     try (TableFile table = TableFile.open(file, format);
-        ArrowReader reader = table.read(spec, zone, allocator)) {
+        ArrowReader reader = table.read(spec, zone.zone(), allocator)) {
+      if (table.zoneLess(spec)) {
+        zone.noteZoneLess();
+      }
+
       VectorSchemaRoot batch = reader.getVectorSchemaRoot();
       while (loadNext(reader, file)) {
         WriteResult result = store.write(spec, batch);
@@ -148,7 +169,7 @@ final class StoreSession implements AutoCloseable {
       }
 
       progress.done();
-      return new WriteSummary(rows, onlineKeys, since(start), table.zoneLess(spec));
+      return new WriteSummary(rows, onlineKeys, since(start));
     } catch (IOException e) {
       throw TableFile.unreadable(file, e);
     }
@@ -156,13 +177,22 @@ final class StoreSession implements AutoCloseable {
 
   /** Replaces a group's rows in a range with the rows of a file, in one atomic step. */
   WriteSummary backfill(
-      String group, TimeRange range, Path file, InputFile format, ZoneId zone, Progress progress) {
+      String group,
+      TimeRange range,
+      Path file,
+      InputFile format,
+      TimeZoneUse zone,
+      Progress progress) {
     long start = System.nanoTime();
     GroupSpec spec = requireGroup(group, "backfill");
     try (TableFile table = TableFile.open(file, format);
-        ArrowReader reader = table.read(spec, zone, allocator);
+        ArrowReader reader = table.read(spec, zone.zone(), allocator);
         VectorSchemaRoot all =
             VectorSchemaRoot.create(reader.getVectorSchemaRoot().getSchema(), allocator)) {
+      if (table.zoneLess(spec)) {
+        zone.noteZoneLess();
+      }
+
       // A backfill states the whole truth for its range: every row goes in one call.
       all.allocateNew();
       VectorSchemaRoot batch = reader.getVectorSchemaRoot();
@@ -173,10 +203,20 @@ final class StoreSession implements AutoCloseable {
 
       WriteResult result = store.backfill(spec, range, all);
       progress.done();
-      return new WriteSummary(result.rows(), 0, since(start), table.zoneLess(spec));
+      return new WriteSummary(result.rows(), 0, since(start));
     } catch (IOException e) {
       throw TableFile.unreadable(file, e);
     }
+  }
+
+  /** The zone for times written without one, and what to do when such times are read. */
+  interface TimeZoneUse {
+
+    /** Returns the zone of times written without one. */
+    ZoneId zone();
+
+    /** Called, before any work, when the input holds times without a zone. */
+    void noteZoneLess();
   }
 
   /** Turns online serving on, filling the online store from the offline history. */
@@ -185,7 +225,7 @@ final class StoreSession implements AutoCloseable {
     long keys = store.online(requireGroup(group, "turn online serving on for").name()).enable();
     progress.advance(keys);
     progress.done();
-    return new WriteSummary(0, keys, since(start), false);
+    return new WriteSummary(0, keys, since(start));
   }
 
   /** Turns online serving off and deletes the online values. */
@@ -221,9 +261,8 @@ final class StoreSession implements AutoCloseable {
   }
 
   /** Builds a training set and writes it to a file. */
-  WriteSummary trainingSet(TrainingSetRequest request, Progress progress) {
+  WriteSummary trainingSet(TrainingSetRequest request, TimeZoneUse zone, Progress progress) {
     long start = System.nanoTime();
-    boolean zoneLess;
     try (TableFile spine = TableFile.open(request.spine(), request.spineFormat())) {
       if (!spine.columnTypes().containsKey(request.timestampColumn())) {
         throw new SokoException(
@@ -236,14 +275,16 @@ final class StoreSession implements AutoCloseable {
                 + "); pass the name of its timestamp column to --timestamp-column");
       }
 
-      zoneLess = spine.zoneLess(request.timestampColumn());
+      if (spine.zoneLess(request.timestampColumn())) {
+        zone.noteZoneLess();
+      }
     }
 
     Spine spine =
         (request.spineFormat() == InputFile.CSV
                 ? Spine.csv(request.spine(), request.timestampColumn())
                 : Spine.parquet(request.spine(), request.timestampColumn()))
-            .zone(request.zone());
+            .zone(zone.zone());
     TrainingSet.Builder builder = store.trainingSet(spine);
     for (FeatureSelection selection : request.features()) {
       builder =
@@ -267,7 +308,7 @@ final class StoreSession implements AutoCloseable {
             : set.writeParquet(request.out());
     progress.advance(rows);
     progress.done();
-    return new WriteSummary(rows, 0, since(start), zoneLess);
+    return new WriteSummary(rows, 0, since(start));
   }
 
   @Override

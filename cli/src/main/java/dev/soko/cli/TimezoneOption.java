@@ -54,6 +54,21 @@ final class TimezoneOption {
     }
   }
 
+  /** Returns this option as the store session uses it, noting a default zone on {@code err}. */
+  StoreSession.TimeZoneUse use(PrintWriter err) {
+    return new StoreSession.TimeZoneUse() {
+      @Override
+      public ZoneId zone() {
+        return TimezoneOption.this.zone();
+      }
+
+      @Override
+      public void noteZoneLess() {
+        noteDefault(err);
+      }
+    };
+  }
+
   /**
    * Reads a time given to an option: an instant with a zone or offset ({@code
    * 2011-01-31T08:00:00Z}), a local time ({@code 2011-01-31T08:00} or {@code 2011-01-31 08:00}) or

@@ -90,16 +90,11 @@ final class TrainingSetCommand extends SubCommand {
             outFile,
             outFormat,
             asKnownAt,
-            strictlyBefore,
-            timezone.zone());
+            strictlyBefore);
     WriteSummary summary;
     try (StoreSession store = openStore();
         Progress progress = progress("training-set", -1)) {
-      summary = store.trainingSet(request, progress);
-    }
-
-    if (summary.zoneLessTimes()) {
-      timezone.noteDefault(err());
+      summary = store.trainingSet(request, timezone.use(err()), progress);
     }
 
     out()
@@ -154,6 +149,5 @@ final class TrainingSetCommand extends SubCommand {
       Path out,
       InputFile outFormat,
       boolean asKnownAt,
-      boolean strictlyBefore,
-      java.time.ZoneId zone) {}
+      boolean strictlyBefore) {}
 }

@@ -9,9 +9,8 @@ import java.util.Locale;
  * @param rows how many rows were written
  * @param onlineKeys how many online keys were updated, 0 when online is off
  * @param took how long the work took
- * @param zoneLessTimes whether the input held timestamps without a zone
  */
-record WriteSummary(long rows, long onlineKeys, Duration took, boolean zoneLessTimes) {
+record WriteSummary(long rows, long onlineKeys, Duration took) {
 
   static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);

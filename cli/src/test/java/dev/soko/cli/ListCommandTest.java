@@ -80,7 +80,7 @@ class ListCommandTest {
     assertThat(version.exitCode()).isEqualTo(1);
     assertThat(version.errLines())
         .containsExactly(
-            "Error: Cannot describe group 'item_stats' version 2: it was never applied. Apply it"
-                + " first, or list the applied groups with list()");
+            "Error: Cannot describe group 'item_stats' version 2: it was never applied; its"
+                + " versions are [1]");
   }
 }
