@@ -405,7 +405,7 @@ final class GroupGenerator {
         .addStatement(
             "throw new $T(\n$S\n$>$>+ values.length\n+ $S$<$<)",
             IllegalArgumentException.class,
-            "Cannot create a " + group.recordClass().simpleName() + " from ",
+            "Cannot create " + group.recordClass().simpleName() + " from ",
             " values: feature group " + group.name() + " has " + columns.size() + " columns")
         .endControlFlow()
         .addCode("\n")
@@ -541,6 +541,9 @@ final class GroupGenerator {
         .build();
   }
 
+  // Limitation: a float[] cannot hold a null element, so reading a list of Float4 that has one
+  // fails
+  // in Arrow's getter; lists of strings and longs keep their null elements.
   private static MethodSpec floats() {
     return listReader("floats", ArrayTypeName.of(TypeName.FLOAT), FLOAT4_VECTOR)
         .addStatement("float[] values = new float[vector.getElementEndIndex(row) - start]")
