@@ -123,12 +123,25 @@ final class DefinitionLoader implements AutoCloseable {
   List<GroupSpec> specs() {
     List<GroupSpec> specs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (GroupDefinition<?> definition : definitions()) {
+    Map<String, String> descriptions = descriptions();
+    List<GroupDefinition<?>> definitions;
+    try {
+      definitions = definitions();
+    } catch (IllegalArgumentException e) {
+      // Classes that need jars missing here: their descriptions say the same to the registry.
+      if (descriptions.isEmpty()) {
+        throw e;
+      }
+
+      definitions = List.of();
+    }
+
+    for (GroupDefinition<?> definition : definitions) {
       specs.add(definition.spec());
       seen.add(definition.spec().qualifiedName());
     }
 
-    for (Map.Entry<String, String> description : descriptions().entrySet()) {
+    for (Map.Entry<String, String> description : descriptions.entrySet()) {
       GroupSpec spec = readSpec(description.getKey(), description.getValue());
       if (seen.add(spec.qualifiedName())) {
         specs.add(spec);

@@ -32,6 +32,8 @@ final class LocalSql {
    */
   static SqlCommand.QueryResult run(StoreConfig config, String query, int maxRows) {
     Path file = file(config.offline());
+    // Limitation: DuckDB lets one process write a file or several read it, so a query fails
+    // while another process (a running pipeline) holds the store open for writing.
     Properties properties = new Properties();
     properties.setProperty("duckdb.read_only", "true");
     properties.setProperty("autoinstall_known_extensions", "false");

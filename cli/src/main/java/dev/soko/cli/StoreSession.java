@@ -194,6 +194,7 @@ final class StoreSession implements AutoCloseable {
       }
 
       // A backfill states the whole truth for its range: every row goes in one call.
+      // Limitation: so the whole file is held in memory as one Arrow batch.
       all.allocateNew();
       VectorSchemaRoot batch = reader.getVectorSchemaRoot();
       while (loadNext(reader, file)) {
@@ -248,6 +249,7 @@ final class StoreSession implements AutoCloseable {
     List<String> header = spec.columns().stream().map(Column::name).toList();
     TextTable table = new TextTable(header);
     List<String> missing = new ArrayList<>();
+    // Limitation: one online read per key; the store reads many keys at once only by record type.
     for (String text : keys) {
       Optional<Map<String, Object>> values = store.latest(group, key(spec, text));
       if (values.isPresent()) {

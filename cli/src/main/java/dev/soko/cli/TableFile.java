@@ -195,6 +195,8 @@ final class TableFile implements AutoCloseable {
     };
   }
 
+  // Limitation: in a CSV, list and byte columns must be written as DuckDB reads them as text
+  // ([0.5, 1.0] for a list, \x01\x02 for bytes); Parquet carries them natively.
   private static String duckDbType(Column column) {
     return switch (column.type()) {
       case BOOLEAN -> "BOOLEAN";
