@@ -104,6 +104,47 @@ class ApplyCommandTest {
   }
 
   @Test
+  void appliesTheDescriptionsWhenAListedClassCannotLoad() throws Exception {
+    Path jar = dir.resolve("partial.jar");
+    try (JarFile source = new JarFile(DefinitionJar.shared().toFile());
+        JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("META-INF/services/dev.soko.GroupDefinition"));
+      out.write("com.example.features.Missing\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+      JarEntry entry = source.getJarEntry("META-INF/soko/customer_orders.v1.json");
+      out.putNextEntry(new JarEntry(entry.getName()));
+      source.getInputStream(entry).transferTo((OutputStream) out);
+      out.closeEntry();
+    }
+
+    Cli.Result result = new Cli(dir).run("apply", jar.toString());
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.outLines())
+        .containsExactly(
+            "created   customer_orders v1", "Applied 1 group: 1 created, 0 changed, 0 unchanged.");
+  }
+
+  @Test
+  void refusesAListedClassThatCannotLoadWithoutDescriptions() throws Exception {
+    Path jar = dir.resolve("broken.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("META-INF/services/dev.soko.GroupDefinition"));
+      out.write("com.example.features.Missing\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+
+    Cli.Result result = new Cli(dir).run("apply", jar.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines()).hasSize(1);
+    assertThat(result.errLines().get(0))
+        .startsWith("Error: Cannot load the feature groups listed in [" + jar + "]: ")
+        .contains("com.example.features.Missing")
+        .endsWith("; put the jars they depend on in --class-path");
+  }
+
+  @Test
   void refusesAJarWithoutDefinitions() throws Exception {
     Path jar = dir.resolve("empty.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
