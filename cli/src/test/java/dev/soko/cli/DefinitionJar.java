@@ -101,11 +101,21 @@ final class DefinitionJar {
   static synchronized Path shared() throws IOException {
     if (shared == null) {
       Path dir = Files.createTempDirectory("soko-cli-definitions");
-      dir.toFile().deleteOnExit();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
       shared = both(dir);
     }
 
     return shared;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
   }
 
   /** Returns the jar of both groups. */
