@@ -271,6 +271,17 @@ public final class TrainingSet {
       return add(new Selection(requireNonNull(group, "group"), null, null, keys));
     }
 
+    /**
+     * Adds one feature, by name, of the latest applied version of the named group, keys as mapped:
+     * for tools that know groups by name only, such as the command line. {@link #build()} checks
+     * that the feature exists.
+     */
+    public Builder with(String group, String feature, KeyMapping keys) {
+      return add(
+          new Selection(
+              requireNonNull(group, "group"), null, requireNonNull(feature, "feature"), keys));
+    }
+
     /** Adds one feature, keyed by spine columns named as its group's keys. */
     public Builder with(FeatureRef<?> feature) {
       return with(feature, KeyMapping.keys());

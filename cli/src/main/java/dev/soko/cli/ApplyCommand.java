@@ -1,0 +1,111 @@
+package dev.soko.cli;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Applies the feature group definitions found in jars or class directories. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create or update the feature groups defined in jars or class directories.",
+      "Definitions are the groups Soko's annotation processor listed in META-INF/services and"
+          + " META-INF/soko/. A compatible change (a new nullable feature, a new description,"
+          + " tags or TTL) updates a group in place; a breaking change is refused."
+    },
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  soko apply build/libs/features.jar",
+      "  soko apply target/classes --class-path lib/commons.jar:lib/other.jar"
+    })
+final class ApplyCommand extends SubCommand {
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Jars or class directories holding feature group definitions.")
+  private List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = {"--class-path", "-cp"},
+      paramLabel = "PATHS",
+      description =
+          "More jars or directories, separated by '${sys:path.separator}': definitions and the"
+              + " classes they need.")
+  private String classPath;
+
+  @Override
+  int run() throws Exception {
+    List<Path> all = new ArrayList<>();
+    for (Path path : paths) {
+      all.add(resolve(path));
+    }
+
+    if (classPath != null) {
+      for (String part : classPath.split(File.pathSeparator)) {
+        if (!part.isBlank()) {
+          all.add(resolve(Path.of(part)));
+        }
+      }
+    }
+
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Nothing to apply: pass the jar or class directory of your feature groups, such as"
+              + " 'soko apply build/libs/features.jar'");
+    }
+
+    Map<ApplyOutcome.Kind, Integer> counts = new EnumMap<>(ApplyOutcome.Kind.class);
+    try (DefinitionLoader loader = new DefinitionLoader(all);
+        StoreSession store = openStore()) {
+      List<ApplyOutcome> outcomes = store.apply(loader);
+      if (outcomes.isEmpty()) {
+        throw new IllegalArgumentException(
+            "Cannot apply: no feature group definitions in "
+                + all
+                + "; compile your @FeatureGroup records with soko-processor on the annotation"
+                + " processor path");
+      }
+
+      for (ApplyOutcome outcome : outcomes) {
+        out().println(outcome.line());
+        counts.merge(outcome.kind(), 1, Integer::sum);
+      }
+    }
+
+    int refused = counts.getOrDefault(ApplyOutcome.Kind.REFUSED, 0);
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    if (refused > 0) {
+      out()
+          .println(
+              "Applied nothing: "
+                  + refused
+                  + " refused, "
+                  + counts.getOrDefault(ApplyOutcome.Kind.SKIPPED, 0)
+                  + " skipped, "
+                  + counts.getOrDefault(ApplyOutcome.Kind.UNCHANGED, 0)
+                  + " unchanged.");
+    } else {
+      out()
+          .println(
+              "Applied "
+                  + total
+                  + (total == 1 ? " group: " : " groups: ")
+                  + counts.getOrDefault(ApplyOutcome.Kind.CREATED, 0)
+                  + " created, "
+                  + counts.getOrDefault(ApplyOutcome.Kind.CHANGED, 0)
+                  + " changed, "
+                  + counts.getOrDefault(ApplyOutcome.Kind.UNCHANGED, 0)
+                  + " unchanged.");
+    }
+
+    return refused > 0 ? Soko.USER_ERROR : Soko.OK;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.soko.cli;
+
+import dev.soko.SokoException;
+import dev.soko.StoreConfig;
+import dev.soko.spi.BackendConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Runs SQL against the local store's DuckDB file, opened read-only, so the query sees the views
+ * {@code features.<group>} and {@code features.<group>_latest} and can change nothing.
+ */
+final class LocalSql {
+
+  private LocalSql() {}
+
+  /**
+   * Runs a query and returns its first rows.
+   *
+   * @throws SokoException if the store is not a local one, does not exist yet, or the query fails
+   */
+  static SqlCommand.QueryResult run(StoreConfig config, String query, int maxRows) {
+    Path file = file(config.offline());
+    // Limitation: DuckDB lets one process write a file or several read it, so a query fails
+    // while another process (a running pipeline) holds the store open for writing.
+    Properties properties = new Properties();
+    properties.setProperty("duckdb.read_only", "true");
+    properties.setProperty("autoinstall_known_extensions", "false");
+    properties.setProperty("autoload_known_extensions", "false");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET TimeZone = 'UTC'");
+      try (ResultSet result = statement.executeQuery(query)) {
+        ResultSetMetaData meta = result.getMetaData();
+        List<String> header = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          header.add(meta.getColumnLabel(i));
+        }
+
+        TextTable table = new TextTable(header);
+        long total = 0;
+        while (result.next()) {
+          total++;
+          if (total <= maxRows) {
+            List<Object> row = new ArrayList<>(header.size());
+            for (int i = 1; i <= header.size(); i++) {
+              row.add(value(result.getObject(i)));
+            }
+
+            table.add(row);
+          }
+        }
+
+        return new SqlCommand.QueryResult(table, total);
+      }
+    } catch (SQLException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      throw new SokoException(
+          "Cannot run the query: "
+              + message
+              + "; the views are features.<group> and features.<group>_latest",
+          e);
+    }
+  }
+
+  private static Path file(BackendConfig offline) {
+    if (!offline.type().equals("duckdb")) {
+      throw new SokoException(
+          "Cannot run SQL: the offline store is of type '"
+              + offline.type()
+              + "', and 'soko sql' queries the local DuckDB store only; query that store with its"
+              + " own tools");
+    }
+
+    Path file =
+        offline
+            .baseDirectory()
+            .resolve(offline.setting("path").orElse(StoreConfig.DEFAULT_PATH))
+            .normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new SokoException(
+          "Cannot run SQL: the local store "
+              + file
+              + " does not exist yet; create it with 'soko apply JAR'");
+    }
+
+    return file;
+  }
+
+  private static Object value(Object value) {
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+
+    if (value instanceof Timestamp time) {
+      return time.toLocalDateTime();
+    }
+
+    return value;
+  }
+}

@@ -1,0 +1,397 @@
+package dev.soko.cli;
+
+import dev.soko.ApplyResult;
+import dev.soko.Column;
+import dev.soko.EntityKey;
+import dev.soko.FeatureStore;
+import dev.soko.GroupInfo;
+import dev.soko.GroupSearch;
+import dev.soko.GroupSpec;
+import dev.soko.KeyMapping;
+import dev.soko.SokoException;
+import dev.soko.Spine;
+import dev.soko.StoreConfig;
+import dev.soko.TimeRange;
+import dev.soko.TrainingSet;
+import dev.soko.WriteResult;
+import dev.soko.cli.TrainingSetCommand.FeatureSelection;
+import dev.soko.cli.TrainingSetCommand.TrainingSetRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.util.VectorSchemaRootAppender;
+
+/** The store operations the commands run, over an opened store. */
+final class StoreSession implements AutoCloseable {
+
+  private final FeatureStore store;
+  private final BufferAllocator allocator = new RootAllocator();
+
+  private StoreSession(FeatureStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Opens the store a configuration file names, or the local store under the working directory.
+   *
+   * @param configFile the configuration, or null for the local store
+   * @throws SokoException if the configuration is wrong or the store cannot be opened
+   */
+  static StoreSession open(Path configFile, Path workingDirectory) {
+    return new StoreSession(
+        FeatureStore.builder().config(config(configFile, workingDirectory)).open());
+  }
+
+  /** Returns the configuration a file gives, or the local store's without a file. */
+  static StoreConfig config(Path configFile, Path workingDirectory) {
+    return configFile == null ? StoreConfig.local(workingDirectory) : StoreConfig.load(configFile);
+  }
+
+  /** Applies the definitions a loader finds, all at once: when one is refused, none is applied. */
+  List<ApplyOutcome> apply(DefinitionLoader loader) {
+    List<GroupSpec> specs = loader.specs();
+
+    if (specs.isEmpty()) {
+      return List.of();
+    }
+
+    ApplyResult result = store.apply(specs.toArray(GroupSpec[]::new));
+    boolean refused = !result.refused().isEmpty();
+    List<ApplyOutcome> outcomes = new ArrayList<>();
+    for (ApplyResult.Change change : result.changes()) {
+      ApplyOutcome.Kind kind =
+          switch (change.outcome()) {
+            case CREATED -> ApplyOutcome.Kind.CREATED;
+            case UPDATED -> ApplyOutcome.Kind.CHANGED;
+            case UNCHANGED -> ApplyOutcome.Kind.UNCHANGED;
+            case REFUSED -> ApplyOutcome.Kind.REFUSED;
+          };
+      if (refused && kind != ApplyOutcome.Kind.REFUSED && kind != ApplyOutcome.Kind.UNCHANGED) {
+        outcomes.add(
+            new ApplyOutcome(
+                ApplyOutcome.Kind.SKIPPED,
+                change.group(),
+                change.version(),
+                "would be " + kind.verb() + ", but nothing is applied while a group is refused"));
+      } else {
+        String detail =
+            kind == ApplyOutcome.Kind.CREATED || kind == ApplyOutcome.Kind.UNCHANGED
+                ? ""
+                : change.message();
+        outcomes.add(new ApplyOutcome(kind, change.group(), change.version(), detail));
+      }
+    }
+
+    return outcomes;
+  }
+
+  /** Returns the groups that match the filters, each ignored when null. */
+  List<GroupInfo> list(String search, String tag, String owner) {
+    return store.search(new GroupSearch(search, tag, owner));
+  }
+
+  /** Describes a group, its latest version when none is given. */
+  GroupInfo describe(String group, Integer version) {
+    if (version == null) {
+      return store.describe(requireGroup(group, "describe").name());
+    }
+
+    requireGroup(group, "describe");
+    List<Integer> versions =
+        store.list().stream()
+            .map(GroupInfo::spec)
+            .filter(spec -> spec.name().equals(group))
+            .map(GroupSpec::version)
+            .toList();
+    if (!versions.contains(version)) {
+      throw new SokoException(
+          "Cannot describe group '"
+              + group
+              + "' version "
+              + version
+              + ": it was never applied; its versions are "
+              + versions);
+    }
+
+    return store.describe(group, version);
+  }
+
+  /**
+   * Returns the latest applied version of a group.
+   *
+   * @param what the command, such as {@code ingest into}, for the message
+   * @throws SokoException if no group of that name was applied
+   */
+  GroupSpec requireGroup(String group, String what) {
+    return store.list().stream()
+        .map(GroupInfo::spec)
+        .filter(spec -> spec.name().equals(group))
+        .max(java.util.Comparator.comparingInt(GroupSpec::version))
+        .orElseThrow(
+            () ->
+                new SokoException(
+                    "Cannot "
+                        + what
+                        + " group '"
+                        + group
+                        + "': no group of that name was applied; run 'soko list' to see the"
+                        + " groups, or 'soko apply JAR' to create it"));
+  }
+
+  /** Appends the rows of a file to a group, batch by batch. */
+  WriteSummary ingest(
+      String group, Path file, InputFile format, TimeZoneUse zone, Progress progress) {
+    long start = System.nanoTime();
+    GroupSpec spec = requireGroup(group, "ingest into");
+    long rows = 0;
+    long onlineKeys = 0;
+    try (TableFile table = TableFile.open(file, format);
+        ArrowReader reader = table.read(spec, zone.zone(), allocator)) {
+      if (table.zoneLess(spec)) {
+        zone.noteZoneLess();
+      }
+
+      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+      while (loadNext(reader, file)) {
+        WriteResult result = store.write(spec, batch);
+        rows += result.rows();
+        onlineKeys += result.online();
+        progress.advance(batch.getRowCount());
+      }
+
+      progress.done();
+      return new WriteSummary(rows, onlineKeys, since(start));
+    } catch (IOException e) {
+      throw TableFile.unreadable(file, e);
+    }
+  }
+
+  /** Replaces a group's rows in a range with the rows of a file, in one atomic step. */
+  WriteSummary backfill(
+      String group,
+      TimeRange range,
+      Path file,
+      InputFile format,
+      TimeZoneUse zone,
+      Progress progress) {
+    long start = System.nanoTime();
+    GroupSpec spec = requireGroup(group, "backfill");
+    try (TableFile table = TableFile.open(file, format);
+        ArrowReader reader = table.read(spec, zone.zone(), allocator);
+        VectorSchemaRoot all =
+            VectorSchemaRoot.create(reader.getVectorSchemaRoot().getSchema(), allocator)) {
+      if (table.zoneLess(spec)) {
+        zone.noteZoneLess();
+      }
+
+      // A backfill states the whole truth for its range: every row goes in one call.
+      // Limitation: so the whole file is held in memory as one Arrow batch.
+      all.allocateNew();
+      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+      while (loadNext(reader, file)) {
+        VectorSchemaRootAppender.append(all, batch);
+        progress.advance(batch.getRowCount());
+      }
+
+      WriteResult result = store.backfill(spec, range, all);
+      progress.done();
+      return new WriteSummary(result.rows(), 0, since(start));
+    } catch (IOException e) {
+      throw TableFile.unreadable(file, e);
+    }
+  }
+
+  /** The zone for times written without one, and what to do when such times are read. */
+  interface TimeZoneUse {
+
+    /** Returns the zone of times written without one. */
+    ZoneId zone();
+
+    /** Called, before any work, when the input holds times without a zone. */
+    void noteZoneLess();
+  }
+
+  /** Turns online serving on, filling the online store from the offline history. */
+  WriteSummary enableOnline(String group, Progress progress) {
+    long start = System.nanoTime();
+    long keys = store.online(requireGroup(group, "turn online serving on for").name()).enable();
+    progress.advance(keys);
+    progress.done();
+    return new WriteSummary(0, keys, since(start));
+  }
+
+  /** Turns online serving off and deletes the online values. */
+  void disableOnline(String group) {
+    store.online(requireGroup(group, "turn online serving off for").name()).disable();
+  }
+
+  /** Reads the online values of keys given as text, composite parts separated by commas. */
+  GetCommand.OnlineValues latest(String group, List<String> keys) {
+    GroupSpec spec = requireGroup(group, "read online values of");
+    if (!store.describe(spec.name(), spec.version()).online()) {
+      throw new SokoException(
+          "Cannot read online values of group '"
+              + group
+              + "': online serving is off for it; turn it on with 'soko online enable "
+              + group
+              + "'");
+    }
+
+    List<String> header = spec.columns().stream().map(Column::name).toList();
+    TextTable table = new TextTable(header);
+    List<String> missing = new ArrayList<>();
+    // Limitation: one online read per key; the store reads many keys at once only by record type.
+    for (String text : keys) {
+      Optional<Map<String, Object>> values = store.latest(group, key(spec, text));
+      if (values.isPresent()) {
+        table.add(new ArrayList<>(values.get().values()));
+      } else {
+        missing.add(text);
+      }
+    }
+
+    return new GetCommand.OnlineValues(table, missing);
+  }
+
+  /** Builds a training set and writes it to a file. */
+  WriteSummary trainingSet(TrainingSetRequest request, TimeZoneUse zone, Progress progress) {
+    long start = System.nanoTime();
+    try (TableFile spine = TableFile.open(request.spine(), request.spineFormat())) {
+      if (!spine.columnTypes().containsKey(request.timestampColumn())) {
+        throw new SokoException(
+            "Cannot build training set: the spine "
+                + request.spine()
+                + " has no column '"
+                + request.timestampColumn()
+                + "' (its columns are "
+                + String.join(", ", spine.columnTypes().keySet())
+                + "); pass the name of its timestamp column to --timestamp-column");
+      }
+
+      if (spine.zoneLess(request.timestampColumn())) {
+        zone.noteZoneLess();
+      }
+    }
+
+    Spine spine =
+        (request.spineFormat() == InputFile.CSV
+                ? Spine.csv(request.spine(), request.timestampColumn())
+                : Spine.parquet(request.spine(), request.timestampColumn()))
+            .zone(zone.zone());
+    TrainingSet.Builder builder = store.trainingSet(spine);
+    for (FeatureSelection selection : request.features()) {
+      builder =
+          selection.features().isEmpty()
+              ? builder.with(selection.group())
+              : with(builder, selection);
+    }
+
+    if (request.asKnownAt()) {
+      builder = builder.asKnownAt();
+    }
+
+    if (request.strictlyBefore()) {
+      builder = builder.strictlyBefore();
+    }
+
+    TrainingSet set = builder.build();
+    long rows =
+        request.outFormat() == InputFile.CSV
+            ? set.writeCsv(request.out())
+            : set.writeParquet(request.out());
+    progress.advance(rows);
+    progress.done();
+    return new WriteSummary(rows, 0, since(start));
+  }
+
+  @Override
+  public void close() {
+    try {
+      store.close();
+    } finally {
+      allocator.close();
+    }
+  }
+
+  private static TrainingSet.Builder with(TrainingSet.Builder builder, FeatureSelection selection) {
+    TrainingSet.Builder more = builder;
+    for (String feature : selection.features()) {
+      more = more.with(selection.group(), feature, KeyMapping.keys());
+    }
+
+    return more;
+  }
+
+  /**
+   * Reads a key given as text: its parts in key order, separated by commas, each of its column's
+   * type.
+   *
+   * @throws IllegalArgumentException if the number of parts or a number is wrong
+   */
+  static EntityKey key(GroupSpec spec, String text) {
+    String[] parts = spec.keys().size() == 1 ? new String[] {text} : text.split(",", -1);
+    if (parts.length != spec.keys().size()) {
+      throw new IllegalArgumentException(
+          "Key '"
+              + text
+              + "' has "
+              + parts.length
+              + " parts, but group '"
+              + spec.name()
+              + "' has "
+              + spec.keys().size()
+              + " key columns "
+              + spec.keyNames()
+              + "; write them in that order, separated by commas");
+    }
+
+    List<Object> values = new ArrayList<>(parts.length);
+    for (int i = 0; i < parts.length; i++) {
+      Column column = spec.keys().get(i);
+      String part = parts[i].strip();
+      try {
+        values.add(
+            switch (column.type()) {
+              case INT -> Integer.valueOf(part);
+              case LONG -> Long.valueOf(part);
+              default -> part;
+            });
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "Key part '"
+                + part
+                + "' is not a whole number, but key column '"
+                + column.name()
+                + "' of group '"
+                + spec.name()
+                + "' is "
+                + column.type().name().toLowerCase(java.util.Locale.ROOT),
+            e);
+      }
+    }
+
+    return new EntityKey(values);
+  }
+
+  private static boolean loadNext(ArrowReader reader, Path file) throws IOException {
+    try {
+      return reader.loadNextBatch();
+    } catch (RuntimeException e) {
+      // DuckDB reports a value that does not cast while the rows stream.
+      throw TableFile.unreadable(file, e);
+    }
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}

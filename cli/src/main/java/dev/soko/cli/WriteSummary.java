@@ -1,0 +1,22 @@
+package dev.soko.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What a command that writes rows did.
+ *
+ * @param rows how many rows were written
+ * @param onlineKeys how many online keys were updated, 0 when online is off
+ * @param took how long the work took
+ */
+record WriteSummary(long rows, long onlineKeys, Duration took) {
+
+  static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  static String seconds(Duration took) {
+    return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+  }
+}

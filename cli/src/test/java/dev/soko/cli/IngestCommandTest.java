@@ -1,0 +1,219 @@
+package dev.soko.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestCommandTest {
+
+  private static final String UTC_NOTE =
+      "Timestamps without a zone are read as UTC; pass --timezone to change.";
+
+  @TempDir Path dir;
+
+  @Test
+  void readsZoneLessTimesAsUtcAndSaysSo() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "orders.csv", Fixtures.ORDERS_CSV);
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "orders.csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Ingested 3 rows into customer_orders from orders.csv in N s.");
+    assertThat(result.errLines()).containsExactly(UTC_NOTE);
+    assertThat(
+            cli.run(
+                    "sql",
+                    "SELECT customer_id, event_time, orders_30d, spend_30d, country"
+                        + " FROM features.customer_orders ORDER BY event_time")
+                .outLines())
+        .containsExactly(
+            "customer_id | event_time           | orders_30d | spend_30d | country",
+            "------------+----------------------+------------+-----------+---------------",
+            "017850      | 2011-01-04T10:00:00Z |          3 |      45.5 | United Kingdom",
+            "13047       | 2011-01-04T12:30:00Z |          1 |      null | France",
+            "017850      | 2011-01-05T09:00:00Z |          4 |     60.25 | United Kingdom",
+            "(3 rows)");
+  }
+
+  @Test
+  void readsZoneLessTimesInTheGivenZone() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "orders.csv", Fixtures.ORDERS_CSV);
+
+    Cli.Result result =
+        cli.run("ingest", "customer_orders", "orders.csv", "--timezone", "Asia/Tokyo");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("First event: 2011-01-04T01:00:00Z", "Last event:  2011-01-05T00:00:00Z");
+  }
+
+  @Test
+  void keepsTheZoneOfTimesThatHaveOne() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "items.csv", Fixtures.ITEMS_CSV);
+
+    Cli.Result result = cli.run("ingest", "item_stats", "items.csv", "--timezone", "Asia/Tokyo");
+
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Ingested 2 rows into item_stats from items.csv in N s.");
+    assertThat(result.err()).isEmpty();
+    assertThat(
+            cli.run("sql", "SELECT stock_code, event_time FROM features.item_stats ORDER BY 1")
+                .outLines())
+        .containsExactly(
+            "stock_code | event_time",
+            "-----------+---------------------",
+            "22423      | 2011-01-04T10:00:00Z",
+            "85123A     | 2011-01-04T10:00:00Z",
+            "(2 rows)");
+  }
+
+  @Test
+  void readsParquet() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "orders.csv", Fixtures.ORDERS_CSV);
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      statement.execute("SET TimeZone = 'UTC'");
+      statement.execute(
+          "COPY (SELECT customer_id, CAST(event_time AS TIMESTAMPTZ) AS event_time, orders_30d,"
+              + " spend_30d, country FROM read_csv('"
+              + dir.resolve("orders.csv")
+              + "', types = {'customer_id': 'VARCHAR'})) TO '"
+              + dir.resolve("orders.parquet")
+              + "' (FORMAT parquet)");
+    }
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "orders.parquet");
+
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Ingested 3 rows into customer_orders from orders.parquet in N s.");
+    assertThat(result.err()).isEmpty();
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Rows:        3", "First event: 2011-01-04T10:00:00Z");
+  }
+
+  @Test
+  void refusesAnUnknownGroup() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "orders.csv", Fixtures.ORDERS_CSV);
+
+    Cli.Result result = cli.run("ingest", "customer_order", "orders.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot ingest into group 'customer_order': no group of that name was applied;"
+                + " run 'soko list' to see the groups, or 'soko apply JAR' to create it");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void refusesAMissingFile() throws Exception {
+    Cli.Result result = Fixtures.applied(dir).run("ingest", "customer_orders", "nowhere.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read FILE "
+                + dir.resolve("nowhere.csv")
+                + ": no such file; check the path");
+  }
+
+  @Test
+  void refusesAnotherFormat() throws Exception {
+    Fixtures.write(dir, "orders.json", "{}");
+
+    Cli.Result result = new Cli(dir).run("ingest", "customer_orders", "orders.json");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read FILE "
+                + dir.resolve("orders.json")
+                + ": the file name must end in .csv or .parquet");
+  }
+
+  @Test
+  void refusesAValueOfTheWrongTypeAndWritesNothing() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(
+        dir,
+        "bad.csv",
+        "customer_id,event_time,orders_30d,spend_30d,country\n"
+            + "1,2011-01-04 10:00:00,three,45.5,UK\n");
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "bad.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("bad.csv")
+                + ": Conversion Error: Could not convert string 'three' to INT64 when casting from"
+                + " source column orders_30d; check that it is a valid CSV file with a header line"
+                + " and that its values fit the group's types");
+    assertThat(cli.run("describe", "customer_orders").outLines()).contains("Rows:        0");
+  }
+
+  @Test
+  void refusesAFileThatIsNotParquet() throws Exception {
+    Fixtures.write(dir, "bad.parquet", "not parquet");
+
+    Cli.Result result = Fixtures.applied(dir).run("ingest", "customer_orders", "bad.parquet");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("bad.parquet")
+                + ": Invalid Input Error: File '"
+                + dir.resolve("bad.parquet")
+                + "' too small to be a Parquet file; check that it is a valid Parquet file and"
+                + " that its values fit the group's types");
+  }
+
+  @Test
+  void refusesAFileWithoutAColumnOfTheGroup() throws Exception {
+    Fixtures.write(
+        dir, "short.csv", "customer_id,event_time,orders_30d\n1,2011-01-04 10:00:00,3\n");
+
+    Cli.Result result = Fixtures.applied(dir).run("ingest", "customer_orders", "short.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("short.csv")
+                + ": it has no column spend_30d, country of group 'customer_orders' (its columns are"
+                + " customer_id, event_time, orders_30d); name the file's columns as the group's:"
+                + " customer_id, event_time, orders_30d, spend_30d, country");
+  }
+
+  @Test
+  void refusesANullKey() throws Exception {
+    Fixtures.write(
+        dir,
+        "nokey.csv",
+        "customer_id,event_time,orders_30d,spend_30d,country\n,2011-01-04 10:00:00,3,1.0,UK\n");
+
+    Cli.Result result =
+        Fixtures.applied(dir).run("ingest", "customer_orders", "nokey.csv", "--timezone", "UTC");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines()).hasSize(1);
+    assertThat(result.errLines().get(0))
+        .startsWith(
+            "Error: Cannot write to group 'customer_orders' version 1: row 1 has a null key")
+        .contains("customer_id");
+  }
+}

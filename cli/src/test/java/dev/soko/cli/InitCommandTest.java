@@ -1,0 +1,63 @@
+package dev.soko.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesACommentedConfigurationForTheLocalStore() throws Exception {
+    Cli.Result result = new Cli(dir).run("init");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLines())
+        .containsExactly(
+            "Wrote " + dir.resolve("soko.yaml") + " for a local store under .soko/.",
+            "Next: soko apply <jar of your feature groups>");
+    String written = Files.readString(dir.resolve("soko.yaml"));
+    assertThat(written).isEqualTo(InitCommand.template());
+    assertThat(written.lines().filter(line -> line.startsWith("#")).count()).isGreaterThan(2);
+  }
+
+  @Test
+  void refusesToOverwriteWithoutForce() throws Exception {
+    Files.writeString(dir.resolve("soko.yaml"), "mine: true\n");
+
+    Cli.Result result = new Cli(dir).run("init");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot write "
+                + dir.resolve("soko.yaml")
+                + ": the file exists; pass --force to overwrite it, or --config to write another");
+    assertThat(Files.readString(dir.resolve("soko.yaml"))).isEqualTo("mine: true\n");
+  }
+
+  @Test
+  void forceOverwrites() throws Exception {
+    Files.writeString(dir.resolve("soko.yaml"), "mine: true\n");
+
+    Cli.Result result = new Cli(dir).run("init", "--force");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(Files.readString(dir.resolve("soko.yaml"))).isEqualTo(InitCommand.template());
+  }
+
+  @Test
+  void writesWhereConfigPoints() throws Exception {
+    Cli.Result result = new Cli(dir).run("init", "--config", "conf/store.yaml");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLines().get(0))
+        .isEqualTo("Wrote " + dir.resolve("conf/store.yaml") + " for a local store under .soko/.");
+    assertThat(dir.resolve("conf/store.yaml")).exists();
+    assertThat(dir.resolve("soko.yaml")).doesNotExist();
+  }
+}

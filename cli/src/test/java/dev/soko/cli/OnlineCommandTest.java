@@ -1,0 +1,83 @@
+package dev.soko.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OnlineCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void enableThenGetThenDisable() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+
+    Cli.Result enable = cli.run("online", "enable", "item_stats");
+    Cli.Result get = cli.run("get", "item_stats", "85123A", "nope", "22423");
+    Cli.Result disable = cli.run("online", "disable", "item_stats");
+    Cli.Result getAfter = cli.run("get", "item_stats", "85123A");
+
+    assertThat(enable.exitCode()).isZero();
+    assertThat(enable.outLinesTimeless())
+        .containsExactly("Online serving is on for item_stats: 2 keys loaded in N s.");
+    assertThat(get.exitCode()).isZero();
+    assertThat(get.outLines())
+        .containsExactly(
+            "stock_code | event_time           | units_7d",
+            "-----------+----------------------+---------",
+            "85123A     | 2011-01-04T10:00:00Z |       12",
+            "22423      | 2011-01-04T10:00:00Z |     null",
+            "No online value for nope.",
+            "2 of 3 keys found.");
+    assertThat(disable.outLines())
+        .containsExactly("Online serving is off for item_stats; its online values are deleted.");
+    assertThat(getAfter.exitCode()).isEqualTo(1);
+    assertThat(getAfter.errLines())
+        .containsExactly(
+            "Error: Cannot read online values of group 'item_stats': online serving is off for it;"
+                + " turn it on with 'soko online enable item_stats'");
+    assertThat(cli.run("describe", "item_stats").outLines()).contains("Online:      off");
+  }
+
+  @Test
+  void newWritesGoOnlineWhileOnlineIsOn() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    cli.run("online", "enable", "item_stats");
+    Fixtures.write(
+        dir, "later.csv", "stock_code,event_time,units_7d\n85123A,2011-01-05T10:00:00Z,7\n");
+
+    Cli.Result ingest = cli.run("ingest", "item_stats", "later.csv");
+
+    assertThat(ingest.outLinesTimeless())
+        .containsExactly(
+            "Ingested 1 rows into item_stats from later.csv in N s; 1 online keys updated.");
+    assertThat(cli.run("get", "item_stats", "85123A").outLines())
+        .contains("85123A     | 2011-01-05T10:00:00Z |        7");
+  }
+
+  @Test
+  void refusesAnUnknownGroup() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+
+    assertThat(cli.run("online", "enable", "nope").errLines())
+        .containsExactly(
+            "Error: Cannot turn online serving on for group 'nope': no group of that name was"
+                + " applied; run 'soko list' to see the groups, or 'soko apply JAR' to create it");
+    assertThat(cli.run("get", "nope", "1").errLines())
+        .containsExactly(
+            "Error: Cannot read online values of group 'nope': no group of that name was applied;"
+                + " run 'soko list' to see the groups, or 'soko apply JAR' to create it");
+  }
+
+  @Test
+  void getNeedsAKey() {
+    Cli.Result result = new Cli(dir).run("get", "item_stats");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Missing required parameter: 'KEY'. Run 'soko get --help' for usage.");
+  }
+}

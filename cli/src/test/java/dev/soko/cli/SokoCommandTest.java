@@ -1,0 +1,135 @@
+package dev.soko.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SokoCommandTest {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "init",
+        "apply",
+        "list",
+        "describe",
+        "ingest",
+        "backfill",
+        "online",
+        "get",
+        "training-set",
+        "sql"
+      })
+  void everyCommandHasHelpWithAnExample(String command) {
+    Cli.Result result = new Cli(dir).run(command, "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLines().get(0)).startsWith("Usage: soko " + command);
+    assertThat(result.outLines()).contains("Example:");
+    assertThat(result.outLines()).anyMatch(line -> line.startsWith("  soko " + command));
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void onlineSubcommandsHaveHelpWithAnExample() {
+    for (String sub : List.of("enable", "disable")) {
+      Cli.Result result = new Cli(dir).run("online", sub, "--help");
+
+      assertThat(result.exitCode()).isZero();
+      assertThat(result.outLines().get(0)).startsWith("Usage: soko online " + sub);
+      assertThat(result.outLines())
+          .containsSubsequence("Example:", "  soko online " + sub + " customer_activity");
+    }
+  }
+
+  @Test
+  void noCommandPrintsTheUsage() {
+    Cli.Result result = new Cli(dir).run();
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLines().get(0)).startsWith("Usage: soko ");
+    assertThat(result.out()).contains("training-set");
+  }
+
+  @Test
+  void unknownCommandIsOneLine() {
+    Cli.Result result = new Cli(dir).run("ingets");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Unmatched argument at index 0: 'ingets'. Run 'soko --help' for usage.");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void unknownOptionIsOneLine() {
+    Cli.Result result = new Cli(dir).run("list", "--colour");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly("Error: Unknown option: '--colour'. Run 'soko list --help' for usage.");
+  }
+
+  @Test
+  void missingRequiredOptionIsOneLine() {
+    Cli.Result result =
+        new Cli(dir)
+            .run("training-set", "--spine", "s.csv", "--features", "g", "--out", "t.parquet");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Missing required option: '--timestamp-column=COLUMN'. Run 'soko training-set"
+                + " --help' for usage.");
+  }
+
+  @Test
+  void onlineWithoutSubcommandIsOneLine() {
+    Cli.Result result = new Cli(dir).run("online");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Missing subcommand: use 'soko online enable GROUP' or 'disable GROUP'. Run"
+                + " 'soko online --help' for usage.");
+  }
+
+  @Test
+  void missingConfigFileIsOneLine() {
+    Cli.Result result = new Cli(dir).run("list", "--config", "nowhere.yaml");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Configuration file "
+                + dir.resolve("nowhere.yaml")
+                + " does not exist: pass an existing file to --config, or run 'soko init'");
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    Cli.Result result = new Cli(dir).run("list", "--config", "nowhere.yaml", "--verbose");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines().get(0)).startsWith("Error: Configuration file ");
+    assertThat(result.errLines().get(1))
+        .startsWith("java.lang.IllegalArgumentException: Configuration file ");
+    assertThat(result.errLines()).anyMatch(line -> line.contains("at dev.soko.cli.SokoCommand"));
+  }
+
+  @Test
+  void versionNamesTheCommand() {
+    Cli.Result result = new Cli(dir).run("--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLines()).containsExactly("soko (development build)");
+  }
+}

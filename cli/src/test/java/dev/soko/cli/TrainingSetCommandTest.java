@@ -1,0 +1,261 @@
+package dev.soko.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.soko.cli.TrainingSetCommand.FeatureSelection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingSetCommandTest {
+
+  private static final String SPINE =
+      """
+      customer_id,snapshot_at,label
+      017850,2011-01-04 10:00:00,1
+      13047,2011-01-04 12:00:00,0
+      017850,2011-01-06 00:00:00,1
+      """;
+
+  @TempDir Path dir;
+
+  private Cli.Result trainingSet(Cli cli, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("training-set", "--spine", "spine.csv", "--timestamp-column", "snapshot_at"));
+    args.addAll(List.of(more));
+    return cli.run(args.toArray(String[]::new));
+  }
+
+  private List<String> lines(String file) throws Exception {
+    return Files.readAllLines(dir.resolve(file));
+  }
+
+  @Test
+  void joinsAGroupPointInTimeIntoCsvReadingZoneLessTimesAsUtc() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "train.csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Wrote 3 training rows to train.csv in N s.");
+    assertThat(result.errLines())
+        .containsExactly("Timestamps without a zone are read as UTC; pass --timezone to change.");
+    assertThat(lines("train.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,label,customer_orders__orders_30d,customer_orders__spend_30d,"
+                + "customer_orders__country",
+            "017850,2011-01-04 10:00:00,1,3,45.5,United Kingdom",
+            "13047,2011-01-04 12:00:00,0,,,",
+            "017850,2011-01-06 00:00:00,1,4,60.25,United Kingdom");
+  }
+
+  @Test
+  void takesChosenFeaturesStrictlyBeforeInTheGivenZone() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result strictly =
+        trainingSet(
+            cli,
+            "--features",
+            "customer_orders:orders_30d",
+            "--strictly-before",
+            "--out",
+            "strict.csv");
+    Cli.Result tokyo =
+        trainingSet(
+            cli,
+            "--features",
+            "customer_orders:orders_30d,country",
+            "--timezone",
+            "Asia/Tokyo",
+            "--out",
+            "tokyo.csv");
+
+    assertThat(strictly.exitCode()).isZero();
+    assertThat(lines("strict.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,label,customer_orders__orders_30d",
+            "017850,2011-01-04 10:00:00,1,",
+            "13047,2011-01-04 12:00:00,0,",
+            "017850,2011-01-06 00:00:00,1,4");
+    assertThat(tokyo.err()).isEmpty();
+    // Tokyo is 9 hours ahead: the first two spine rows fall before any order.
+    assertThat(lines("tokyo.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,label,customer_orders__orders_30d,customer_orders__country",
+            "017850,2011-01-04 10:00:00,1,,",
+            "13047,2011-01-04 12:00:00,0,,",
+            "017850,2011-01-06 00:00:00,1,4,United Kingdom");
+  }
+
+  @Test
+  void asKnownAtIgnoresRowsIngestedAfterTheSpineTime() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result =
+        trainingSet(
+            cli, "--features", "customer_orders:orders_30d", "--as-known-at", "--out", "known.csv");
+
+    // The rows were ingested today, long after the 2011 spine times.
+    assertThat(result.exitCode()).isZero();
+    assertThat(lines("known.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,label,customer_orders__orders_30d",
+            "017850,2011-01-04 10:00:00,1,",
+            "13047,2011-01-04 12:00:00,0,",
+            "017850,2011-01-06 00:00:00,1,");
+  }
+
+  @Test
+  void writesParquetFromAParquetSpine() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      statement.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + dir.resolve("spine.csv")
+              + "', types = {'customer_id': 'VARCHAR'})) TO '"
+              + dir.resolve("spine.parquet")
+              + "' (FORMAT parquet)");
+    }
+
+    Cli.Result result =
+        cli.run(
+            "training-set",
+            "--spine",
+            "spine.parquet",
+            "--timestamp-column",
+            "snapshot_at",
+            "--features",
+            "customer_orders:spend_30d",
+            "--out",
+            "train.parquet");
+
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Wrote 3 training rows to train.parquet in N s.");
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT customer_id, customer_orders__spend_30d FROM '"
+                    + dir.resolve("train.parquet")
+                    + "'")) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) {
+        values.add(rows.getString(1) + "=" + rows.getObject(2));
+      }
+
+      assertThat(values).containsExactly("017850=45.5", "13047=null", "017850=60.25");
+    }
+  }
+
+  @Test
+  void refusesAnUnknownGroupOrFeature() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result group = trainingSet(cli, "--features", "orders", "--out", "t.csv");
+    Cli.Result feature =
+        trainingSet(cli, "--features", "customer_orders:orders_7d", "--out", "t.csv");
+
+    assertThat(group.exitCode()).isEqualTo(1);
+    assertThat(group.errLines())
+        .containsExactly(
+            "Timestamps without a zone are read as UTC; pass --timezone to change.",
+            "Error: Cannot build training set: no group named 'orders' was applied to this store;"
+                + " its groups are [customer_orders, item_stats]");
+    assertThat(feature.errLines().get(1))
+        .isEqualTo(
+            "Error: Cannot build training set: group 'customer_orders_v1' in this store has no"
+                + " feature 'orders_7d'; its features are [orders_30d, spend_30d, country]");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
+  @Test
+  void refusesASpineWithoutTheTimestampColumn() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result =
+        cli.run(
+            "training-set",
+            "--spine",
+            "spine.csv",
+            "--timestamp-column",
+            "at",
+            "--features",
+            "customer_orders",
+            "--out",
+            "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: the spine "
+                + dir.resolve("spine.csv")
+                + " has no column 'at' (its columns are customer_id, snapshot_at, label); pass the"
+                + " name of its timestamp column to --timestamp-column");
+  }
+
+  @Test
+  void refusesAnOutputOfAnotherFormat() throws Exception {
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result =
+        trainingSet(new Cli(dir), "--features", "customer_orders", "--out", "train.xlsx");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot write --out "
+                + dir.resolve("train.xlsx")
+                + ": the file name must end in .csv or .parquet");
+  }
+
+  @Test
+  void readsFeatureSelections() {
+    assertThat(FeatureSelection.parse("customer_activity"))
+        .isEqualTo(new FeatureSelection("customer_activity", List.of()));
+    assertThat(FeatureSelection.parse("item_popularity:units_7d, buyers_7d"))
+        .isEqualTo(new FeatureSelection("item_popularity", List.of("units_7d", "buyers_7d")));
+  }
+
+  @Test
+  void refusesMalformedFeatureSelections() {
+    for (String bad : List.of(":units_7d", "item_popularity:", "item_popularity:a,,b")) {
+      assertThatThrownBy(() -> FeatureSelection.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "Cannot read --features '"
+                  + bad
+                  + "': write GROUP or GROUP:FEATURE,FEATURE, such as customer_activity:orders_7d");
+    }
+  }
+
+  @Test
+  void refusesAMissingSpine() {
+    Cli.Result result =
+        trainingSet(new Cli(dir), "--features", "customer_orders", "--out", "t.parquet");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read --spine "
+                + dir.resolve("spine.csv")
+                + ": no such file; check the path");
+  }
+}
