@@ -1,9 +1,6 @@
 package dev.soko.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.soko.FeatureType;
 import dev.soko.GroupDefinition;
 import dev.soko.GroupSpec;
 import dev.soko.internal.GroupSpecJson;
@@ -190,13 +187,7 @@ final class DefinitionLoader implements AutoCloseable {
 
   private static GroupSpec readSpec(String where, String json) {
     try {
-      JsonNode root = JSON.readTree(json);
-      // The processor writes the event time by name only: it is always a timestamp.
-      if (root.path("eventTime") instanceof ObjectNode eventTime && !eventTime.has("type")) {
-        eventTime.put("type", FeatureType.TIMESTAMP.name());
-      }
-
-      return GroupSpecJson.read(JSON.writeValueAsString(root));
+      return GroupSpecJson.read(json);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "Cannot read the group description "

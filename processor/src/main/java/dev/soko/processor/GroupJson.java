@@ -41,7 +41,8 @@ final class GroupJson {
     }
 
     json.indent(1).raw("]").next();
-    json.field(1, "eventTime").raw("{\"name\": ").string(group.eventTime().name()).raw("}").next();
+    json.field(1, "eventTime").raw("{\"name\": ").string(group.eventTime().name());
+    json.raw(", \"type\": ").string(group.eventTime().type().name()).raw("}").next();
     json.field(1, "features").raw(group.features().isEmpty() ? "[" : "[\n");
     for (int i = 0; i < group.features().size(); i++) {
       ColumnModel feature = group.features().get(i);
