@@ -55,6 +55,9 @@ public final class FeatureStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
 
+  /** An instant after every event time a store can hold (timestamps in microseconds). */
+  private static final Instant END_OF_TIME = Instant.parse("+294000-01-01T00:00:00Z");
+
   private final List<Backend> backends;
   private final Backend offlineBackend;
   private final OfflineStore offline;
@@ -324,6 +327,7 @@ public final class FeatureStore implements AutoCloseable {
    */
   public <R extends Record> WriteResult write(GroupDefinition<R> group, List<R> rows) {
     String what = "write to group '" + group.name() + "'";
+    given(rows, "rows", what);
     checkRecords(group, rows, what);
     try (VectorSchemaRoot batch = group.toArrow(rows, allocator)) {
       return write(group.spec(), batch);
@@ -342,6 +346,7 @@ public final class FeatureStore implements AutoCloseable {
   public synchronized WriteResult write(GroupSpec group, VectorSchemaRoot batch) {
     long start = System.nanoTime();
     String what = "write to group '" + group.name() + "' version " + group.version();
+    given(batch, "batch", what);
     GroupRecord record = requireApplied(group, what);
     GroupSpec spec = record.spec();
     VectorSchemaRoot view = Batches.conform(spec, batch, what);
@@ -386,6 +391,8 @@ public final class FeatureStore implements AutoCloseable {
   public <R extends Record> WriteResult backfill(
       GroupDefinition<R> group, TimeRange range, List<R> rows) {
     String what = "backfill group '" + group.name() + "'";
+    given(range, "range", what);
+    given(rows, "rows", what);
     checkRecords(group, rows, what);
     try (VectorSchemaRoot batch = group.toArrow(rows, allocator)) {
       return backfill(group.spec(), range, batch);
@@ -400,6 +407,8 @@ public final class FeatureStore implements AutoCloseable {
       GroupSpec group, TimeRange range, VectorSchemaRoot batch) {
     long start = System.nanoTime();
     String what = "backfill group '" + group.name() + "' version " + group.version();
+    given(range, "range", what);
+    given(batch, "batch", what);
     GroupSpec spec = requireApplied(group, what).spec();
     VectorSchemaRoot view = Batches.conform(spec, batch, what);
     Batches.checkNulls(spec, view, what);
@@ -446,7 +455,7 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if online serving is off for the group, or it was never applied
    */
   public <R extends Record> Optional<R> latest(GroupDefinition<R> group, EntityKey key) {
-    return latest(group, List.of(key)).values().stream().findFirst();
+    return latest(group, Arrays.asList(key)).values().stream().findFirst();
   }
 
   /**
@@ -470,7 +479,7 @@ public final class FeatureStore implements AutoCloseable {
    */
   public Optional<Map<String, @Nullable Object>> latest(String group, EntityKey key) {
     GroupSpec spec = latestVersion(group, "read the latest values of group '" + group + "'").spec();
-    return readOnline(spec, List.of(key)).values().stream()
+    return readOnline(spec, Arrays.asList(key)).values().stream()
         .findFirst()
         .map(
             values -> {
@@ -495,6 +504,7 @@ public final class FeatureStore implements AutoCloseable {
    */
   public <R extends Record> List<R> history(GroupDefinition<R> group, TimeRange range) {
     String what = "read the history of group '" + group.name() + "'";
+    given(range, "range", what);
     GroupSpec spec = requireApplied(group.spec(), what).spec();
     return records(group, what, () -> offline.history(spec, range, allocator));
   }
@@ -523,6 +533,7 @@ public final class FeatureStore implements AutoCloseable {
    */
   public <R extends Record> List<R> asOf(GroupDefinition<R> group, Instant instant) {
     String what = "read group '" + group.name() + "' as of " + instant;
+    given(instant, "instant", what);
     GroupSpec spec = requireApplied(group.spec(), what).spec();
     return records(group, what, () -> offline.latest(spec, instant, allocator));
   }
@@ -532,6 +543,7 @@ public final class FeatureStore implements AutoCloseable {
    * the returned builder.
    */
   public TrainingSet.Builder trainingSet(Spine spine) {
+    given(spine, "spine", "build a training set");
     JoinEngine engine =
         joinEngine()
             .orElseThrow(
@@ -656,6 +668,26 @@ public final class FeatureStore implements AutoCloseable {
     Instant now = clock.instant();
     online.create(record.spec());
     long keys = 0;
+    // Rows dated after now are the newest of their keys, as the writes sent them online, but the
+    // offline read as of now leaves them out; they go first, so that the older rows then change
+    // nothing and no key is counted twice.
+    TimeRange future =
+        TimeRange.of(now.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS), END_OF_TIME);
+    try (ArrowReader reader = offline.history(record.spec(), future, allocator)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      while (reader.loadNextBatch()) {
+        int[] newest = Batches.newestPerKey(record.spec(), root);
+        keys += online.write(record.spec(), Batches.onlineRows(record.spec(), root, newest, now));
+      }
+    } catch (IOException e) {
+      throw new SokoException(
+          "Cannot turn online serving on for group '"
+              + spec.name()
+              + "': reading the offline values dated after now failed: "
+              + e.getMessage(),
+          e);
+    }
+
     try (ArrowReader reader = offline.latest(record.spec(), now, allocator)) {
       VectorSchemaRoot root = reader.getVectorSchemaRoot();
       while (reader.loadNextBatch()) {
@@ -736,9 +768,14 @@ public final class FeatureStore implements AutoCloseable {
               + "`.");
     }
 
-    List<EntityKey> wanted = List.copyOf(keys);
-    wanted.forEach(key -> checkKey(spec, key, what));
-    List<Optional<OnlineRow>> rows = online.read(spec, wanted);
+    given(keys, "keys", what);
+    List<EntityKey> wanted = new ArrayList<>(keys);
+    List<EntityKey> lookedUp = new ArrayList<>(wanted.size());
+    for (int i = 0; i < wanted.size(); i++) {
+      lookedUp.add(fitKey(spec, wanted.get(i), i, what));
+    }
+
+    List<Optional<OnlineRow>> rows = online.read(spec, lookedUp);
     Instant now = clock.instant();
     Optional<Duration> ttl = spec.ttlIfAny();
     Map<EntityKey, Object[]> result = new LinkedHashMap<>();
@@ -821,18 +858,50 @@ public final class FeatureStore implements AutoCloseable {
     }
   }
 
-  private static void checkKey(GroupSpec spec, EntityKey key, String what) {
+  /**
+   * Rejects a null argument at a public entry point, before anything is read or written.
+   *
+   * @throws NullPointerException naming the operation and the argument
+   */
+  private static void given(@Nullable Object value, String name, String what) {
+    if (value == null) {
+      throw new NullPointerException(
+          "Cannot " + what + ": " + name + " is null; give one. Nothing was read or written.");
+    }
+  }
+
+  /**
+   * Returns the key as the group stores it: an {@code Integer} given for a {@code LONG} key is
+   * widened, since it names the same entity.
+   *
+   * @throws SokoException if the key is null, has another number of parts, or a part of another
+   *     type
+   */
+  private static EntityKey fitKey(GroupSpec spec, @Nullable EntityKey key, int index, String what) {
     List<Column> keys = spec.keys();
+    String expected =
+        keys.stream().map(k -> k.name() + " " + k.type()).toList()
+            + ": give one value per key column, in that order: a String for a STRING key, an"
+            + " Integer for an INT key, a Long (or an Integer) for a LONG key.";
+    if (key == null) {
+      throw new SokoException(
+          "Cannot " + what + ": key " + (index + 1) + " is null. The group's keys are " + expected);
+    }
+
     boolean fits = key.size() == keys.size();
+    Object[] parts = new Object[keys.size()];
     for (int i = 0; fits && i < keys.size(); i++) {
       Object part = key.part(i);
-      fits =
-          switch (keys.get(i).type()) {
-            case STRING -> part instanceof String;
-            case INT -> part instanceof Integer;
-            case LONG -> part instanceof Long;
-            default -> false;
-          };
+      parts[i] = part;
+      switch (keys.get(i).type()) {
+        case STRING -> fits = part instanceof String;
+        case INT -> fits = part instanceof Integer;
+        case LONG -> {
+          fits = part instanceof Long || part instanceof Integer;
+          parts[i] = part instanceof Integer small ? Long.valueOf(small) : part;
+        }
+        default -> fits = false;
+      }
     }
 
     if (!fits) {
@@ -841,10 +910,13 @@ public final class FeatureStore implements AutoCloseable {
               + what
               + ": key "
               + key
-              + " does not fit the group's keys "
-              + keys.stream().map(k -> k.name() + " " + k.type()).toList()
-              + ".");
+              + " ("
+              + key.parts().stream().map(p -> p.getClass().getSimpleName()).toList()
+              + ") does not fit the group's keys "
+              + expected);
     }
+
+    return EntityKey.of(parts);
   }
 
   /**

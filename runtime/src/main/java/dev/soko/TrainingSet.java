@@ -217,7 +217,11 @@ public final class TrainingSet {
   public static final class Builder {
 
     private record Selection(
-        String group, @Nullable Integer version, @Nullable String feature, KeyMapping keys) {}
+        String group, @Nullable Integer version, @Nullable String feature, KeyMapping keys) {
+      Selection {
+        requireNonNull(keys, "keys");
+      }
+    }
 
     private final Spine spine;
     private final Registry registry;
@@ -255,6 +259,7 @@ public final class TrainingSet {
 
     /** Adds every feature of a group, keyed by spine columns as mapped. */
     public Builder with(GroupDefinition<?> group, KeyMapping keys) {
+      requireNonNull(group, "group");
       return add(new Selection(group.name(), group.version(), null, keys));
     }
 
@@ -292,7 +297,7 @@ public final class TrainingSet {
      * mapping and alias are joined together.
      */
     public Builder with(FeatureRef<?> feature, KeyMapping keys) {
-      GroupDefinition<?> group = feature.group();
+      GroupDefinition<?> group = requireNonNull(feature, "feature").group();
       return add(new Selection(group.name(), group.version(), feature.name(), keys));
     }
 

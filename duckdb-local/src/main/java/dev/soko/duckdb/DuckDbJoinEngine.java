@@ -86,6 +86,25 @@ public final class DuckDbJoinEngine implements JoinEngine {
   private static final int BATCH_ROWS = 65_536;
   private static final String TWO_TO_64 = "18446744073709551616";
   private static final String TWO_TO_63 = "9223372036854775808";
+
+  /**
+   * Spine column types that hold a key value exactly: a string, or an integer, cast to the key's
+   * type. A fractional number would be rounded to another entity's key, so it is refused.
+   */
+  private static final Set<String> KEY_TYPES =
+      Set.of(
+          "VARCHAR",
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "HUGEINT",
+          "UTINYINT",
+          "USMALLINT",
+          "UINTEGER",
+          "UBIGINT",
+          "UHUGEINT");
+
   private static final Set<String> ZONELESS =
       Set.of("TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS");
 
@@ -531,6 +550,23 @@ public final class DuckDbJoinEngine implements JoinEngine {
                   + "; map the key to a spine column with KeyMapping.keys(\""
                   + key
                   + "\", \"<spine column>\")");
+        }
+
+        String type = spineTypes.get(column);
+        if (!KEY_TYPES.contains(type)) {
+          throw new SokoException(
+              "Cannot build training set: spine column '"
+                  + column
+                  + "' for key '"
+                  + key
+                  + "' of group '"
+                  + group.spec().name()
+                  + "' holds "
+                  + type
+                  + ", which cannot hold "
+                  + group.spec().keys().get(k).type()
+                  + " key values exactly; give the spine integer or string values in that column, or"
+                  + " map the key to another column");
         }
       }
 

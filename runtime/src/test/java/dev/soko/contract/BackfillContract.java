@@ -53,6 +53,21 @@ public abstract class BackfillContract extends StoreContract {
     assertThat(rows(CLICKS)).isEqualTo(4);
   }
 
+  // Regression: a null range reached the backend and failed inside its transaction, with a message
+  // about the store file.
+  @Test
+  void nullRangeIsRejectedNamingItWithNothingChanged() {
+    List<Click> before = store.history(CLICKS, ALL);
+
+    assertThatThrownBy(() -> store.backfill(CLICKS, null, List.of()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot backfill group 'store_clicks': range is null; give one. Nothing was read or"
+                + " written.");
+    assertThat(store.history(CLICKS, ALL)).isEqualTo(before);
+    assertThat(rows(CLICKS)).isEqualTo(5);
+  }
+
   @Test
   void sameBackfillTwiceLeavesTheSameState() {
     store.backfill(CLICKS, RANGE, RECOMPUTED);

@@ -115,6 +115,60 @@ public abstract class OnlineContract extends StoreContract {
         .containsExactlyEntriesOf(Map.of(EntityKey.of("u1"), click("u1", daysAgo(2), 2)));
   }
 
+  // Regression: enabling read the offline store as of now, so a row dated after now (a producer's
+  // clock ahead of the store's) was left out and an older value was served instead.
+  @Test
+  void enableBootstrapsRowsDatedAfterNowAsTheWritesDid() {
+    store.apply(CLICKS).orThrow();
+    store.online(CLICKS).enable();
+    store.write(
+        CLICKS,
+        List.of(
+            click("u1", daysAgo(1), 1),
+            click("u1", StoreFixtures.NOW.plusSeconds(60), 2),
+            click("u2", daysAgo(1), 3)));
+    Map<EntityKey, Click> served =
+        store.latest(CLICKS, List.of(EntityKey.of("u1"), EntityKey.of("u2")));
+
+    store.online(CLICKS).disable();
+    long keys = store.online(CLICKS).enable();
+
+    assertThat(keys).isEqualTo(2);
+    assertThat(store.latest(CLICKS, List.of(EntityKey.of("u1"), EntityKey.of("u2"))))
+        .isEqualTo(served)
+        .containsEntry(EntityKey.of("u1"), click("u1", StoreFixtures.NOW.plusSeconds(60), 2));
+  }
+
+  @Test
+  void disableThenWriteThenEnableServesTheWriteMadeWhileOff() {
+    store.apply(CLICKS).orThrow();
+    store.online(CLICKS).enable();
+    store.write(CLICKS, List.of(click("u1", daysAgo(3), 3)));
+
+    store.online(CLICKS).disable();
+    store.write(CLICKS, List.of(click("u1", daysAgo(2), 2), click("u2", daysAgo(8), 8)));
+
+    assertThat(store.online(CLICKS).isMaterialized()).isFalse();
+    assertThat(store.online(CLICKS).enable()).isEqualTo(1);
+    assertThat(store.latest(CLICKS, List.of(EntityKey.of("u1"), EntityKey.of("u2"))))
+        .containsExactlyEntriesOf(Map.of(EntityKey.of("u1"), click("u1", daysAgo(2), 2)));
+  }
+
+  /** The TTL is "more than the TTL old reads as absent": exactly the TTL old is still served. */
+  @Test
+  void valueExactlyTheTtlOldIsServedAndBootstrappedAndOneMicrosecondMoreIsNot() {
+    store.apply(CLICKS).orThrow();
+    store.write(
+        CLICKS, List.of(click("u1", daysAgo(7), 7), click("u2", daysAgo(7).minusNanos(1000), 8)));
+
+    assertThat(store.online(CLICKS).enable()).isEqualTo(1);
+    assertThat(store.latest(CLICKS, List.of(EntityKey.of("u1"), EntityKey.of("u2"))))
+        .containsExactlyEntriesOf(Map.of(EntityKey.of("u1"), click("u1", daysAgo(7), 7)));
+
+    clock.advance(Duration.ofNanos(1000));
+    assertThat(store.latest(CLICKS, EntityKey.of("u1"))).isEmpty();
+  }
+
   @Test
   void enableIsIdempotent() {
     store.apply(CLICKS).orThrow();
@@ -189,13 +243,60 @@ public abstract class OnlineContract extends StoreContract {
   }
 
   @Test
-  void keyOfTheWrongShapeIsRejected() {
+  void keyOfTheWrongShapeIsRejectedNamingTheFix() {
     store.apply(SCORES).orThrow();
 
-    assertThatThrownBy(() -> store.latest(SCORES, EntityKey.of("eu", 1)))
+    assertThatThrownBy(() -> store.latest(SCORES, EntityKey.of("eu")))
         .isInstanceOf(SokoException.class)
         .hasMessage(
-            "Cannot read the latest values of group 'store_scores': key [eu, 1] does not fit the"
-                + " group's keys [region STRING, item_id LONG].");
+            "Cannot read the latest values of group 'store_scores': key eu ([String]) does not fit"
+                + " the group's keys [region STRING, item_id LONG]: give one value per key column,"
+                + " in that order: a String for a STRING key, an Integer for an INT key, a Long (or"
+                + " an Integer) for a LONG key.");
+    assertThatThrownBy(() -> store.latest(SCORES, EntityKey.of(1L, "eu")))
+        .isInstanceOf(SokoException.class)
+        .hasMessageStartingWith(
+            "Cannot read the latest values of group 'store_scores': key [1, eu] ([Long, String])"
+                + " does not fit the group's keys [region STRING, item_id LONG]");
+  }
+
+  // Regression: an Integer given for a LONG key was rejected, though it names the same entity.
+  @Test
+  void integerGivenForALongKeyIsWidenedAndMatches() {
+    store.apply(SCORES).orThrow();
+    store.write(SCORES, List.of(new Score("eu", 1L, daysAgo(1), 0.5f)));
+
+    assertThat(store.latest(SCORES, EntityKey.of("eu", 1)))
+        .contains(new Score("eu", 1L, daysAgo(1), 0.5f));
+    assertThat(store.latest(SCORES, List.of(EntityKey.of("eu", 1), EntityKey.of("eu", 2))))
+        .containsExactly(Map.entry(EntityKey.of("eu", 1), new Score("eu", 1L, daysAgo(1), 0.5f)));
+  }
+
+  // Regression: a Long given for an INT key must be refused with the fix, not silently missed.
+  @Test
+  void longGivenForAnIntKeyIsRejectedNamingTheFix() {
+    store.apply(StoreFixtures.EVERYTHING).orThrow();
+    store.online(StoreFixtures.EVERYTHING).enable();
+
+    assertThatThrownBy(() -> store.latest(StoreFixtures.EVERYTHING, EntityKey.of(1L)))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot read the latest values of group 'store_everything': key 1 ([Long]) does not"
+                + " fit the group's keys [id INT]: give one value per key column, in that order: a"
+                + " String for a STRING key, an Integer for an INT key, a Long (or an Integer) for"
+                + " a LONG key.");
+  }
+
+  // Regression: a null key in a list failed with a bare NullPointerException.
+  @Test
+  void nullKeyInALookupIsRejectedNamingItsPosition() {
+    store.apply(SCORES).orThrow();
+
+    assertThatThrownBy(
+            () -> store.latest(SCORES, java.util.Arrays.asList(EntityKey.of("eu", 1L), null)))
+        .isInstanceOf(SokoException.class)
+        .hasMessageStartingWith(
+            "Cannot read the latest values of group 'store_scores': key 2 is null. The group's"
+                + " keys are [region STRING, item_id LONG]");
   }
 }

@@ -115,6 +115,28 @@ public abstract class TrainingSetContract extends StoreContract {
     assertThat(rows).extracting(row -> row.get(SESSIONS_MINUTES)).containsExactly(10L, null);
   }
 
+  /** The "as known at" join runs another plan; it must draw the TTL line at the same place. */
+  @Test
+  void valueExactlyTheTtlOldIsJoinedAsKnownAtToo() {
+    store.apply(SESSIONS).orThrow();
+    Instant dayBefore = T.minus(Duration.ofDays(1));
+    store.write(
+        SESSIONS,
+        List.of(
+            new Sessions("kept", dayBefore, 10),
+            new Sessions("expired", dayBefore.minusNanos(1000), 20)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(spine(shown("kept", T, "a"), shown("expired", T, "b")))
+            .with(SESSIONS)
+            .asKnownAt()
+            .build()
+            .rows();
+
+    assertThat(rows).extracting(row -> row.get(SESSIONS_MINUTES)).containsExactly(10L, null);
+  }
+
   @Test
   void equalEventTimesGiveTheLatestIngestedRow() {
     store.apply(CLICKS).orThrow();
@@ -243,6 +265,23 @@ public abstract class TrainingSetContract extends StoreContract {
             "Cannot build training set: the spine has no column 'user_id' for key 'user_id' of"
                 + " group 'join_clicks'; its columns are [user, shown_at]; map the key to a spine"
                 + " column with KeyMapping.keys(\"user_id\", \"<spine column>\")");
+  }
+
+  // Regression: a fractional spine key was cast, rounding 5.4 to article 5, and joined its values.
+  @Test
+  void spineKeyOfAFractionalTypeIsAnError() throws Exception {
+    store.apply(ARTICLES).orThrow();
+    store.write(ARTICLES, List.of(new Article(5, at(-90), 0.75, 300)));
+    Path csv = csv("article_id,shown_at", "5.4,2024-03-10T01:00:00Z");
+
+    assertThatThrownBy(
+            () -> store.trainingSet(Spine.csv(csv, "shown_at")).with(ARTICLES).build().rows())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: spine column 'article_id' for key 'article_id' of group"
+                + " 'join_articles' holds DOUBLE, which cannot hold LONG key values exactly; give"
+                + " the spine integer or string values in that column, or map the key to another"
+                + " column");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -148,6 +148,39 @@ public abstract class WriteContract extends StoreContract {
   }
 
   @Test
+  void batchMissingAColumnOrWithAMistypedOneIsRejectedWithNothingWritten() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(click("u1", daysAgo(2), 2)));
+    List<dev.soko.Column> mistyped =
+        List.of(
+            dev.soko.Column.key("user_id", dev.soko.FeatureType.STRING),
+            dev.soko.Column.eventTime("event_time"),
+            dev.soko.Column.feature("clicks", dev.soko.FeatureType.LONG, false),
+            dev.soko.Column.feature("ctr", dev.soko.FeatureType.FLOAT, true));
+    List<Object[]> values = new ArrayList<>();
+    values.add(new Object[] {"u1", daysAgo(1), 1L, 0.5f});
+
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot wrong = ArrowValues.batch(mistyped, values, allocator)) {
+      VectorSchemaRoot missing = new VectorSchemaRoot(wrong.getFieldVectors().subList(0, 3));
+      assertThatThrownBy(() -> store.write("store_clicks", missing))
+          .isInstanceOf(SokoException.class)
+          .hasMessage(
+              "Cannot write to group 'store_clicks' version 1: the batch has no column 'ctr'. A"
+                  + " batch must hold every column of the group (user_id, event_time, clicks,"
+                  + " ctr); nothing was written.");
+      assertThatThrownBy(() -> store.write("store_clicks", wrong))
+          .isInstanceOf(SokoException.class)
+          .hasMessage(
+              "Cannot write to group 'store_clicks' version 1: column 'ctr' has Arrow type"
+                  + " FloatingPoint(SINGLE), but the group declares it DOUBLE"
+                  + " (FloatingPoint(DOUBLE)); nothing was written.");
+    }
+
+    assertThat(rows(CLICKS)).isEqualTo(1);
+  }
+
+  @Test
   @SuppressWarnings({"unchecked", "rawtypes"})
   void recordsOfAnotherGroupAreRejectedWithNothingWritten() {
     store.apply(CLICKS, SCORES).orThrow();
