@@ -1,6 +1,5 @@
 package dev.soko.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.soko.GroupDefinition;
 import dev.soko.GroupSpec;
 import dev.soko.internal.GroupSpecJson;
@@ -37,7 +36,6 @@ final class DefinitionLoader implements AutoCloseable {
 
   private static final String SERVICES = "META-INF/services/" + GroupDefinition.class.getName();
   private static final String DESCRIPTIONS = "META-INF/soko/";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Path> paths;
   private final OwnUrlsLoader loader;
@@ -188,7 +186,7 @@ final class DefinitionLoader implements AutoCloseable {
   private static GroupSpec readSpec(String where, String json) {
     try {
       return GroupSpecJson.read(json);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "Cannot read the group description "
               + where
