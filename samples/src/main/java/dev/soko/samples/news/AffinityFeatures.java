@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Computes {@code user_category_affinity} window by window, with the same windows and the same
- * rule as the engagement groups: rows stamped at the window end, from clicks before it.
+ * Computes {@code user_category_affinity} window by window, with the same windows and the same rule
+ * as the engagement groups: rows stamped at the window end, from clicks before it.
  *
  * <p>A user gets rows when one of their clicks enters or leaves the 7 days, one row per category
  * clicked in the 7 days, plus a last row with zero clicks for a category that just dropped out, so

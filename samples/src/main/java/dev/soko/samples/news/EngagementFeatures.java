@@ -14,13 +14,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Computes {@code article_engagement} and {@code user_engagement} window by window from
- * impressions replayed in time order.
+ * Computes {@code article_engagement} and {@code user_engagement} window by window from impressions
+ * replayed in time order.
  *
  * <p>A window's rows are stamped at its end and count the events before it. A key gets a row in a
- * window when one of its events is in the window, or when an older event leaves one of its
- * trailing horizons there: then the latest row of every key is exact at any window end, without a
- * row for every key in every window.
+ * window when one of its events is in the window, or when an older event leaves one of its trailing
+ * horizons there: then the latest row of every key is exact at any window end, without a row for
+ * every key in every window.
  */
 final class EngagementFeatures {
 
@@ -55,8 +55,7 @@ final class EngagementFeatures {
     long time = impression.time().toEpochMilli();
     for (Candidate candidate : impression.candidates()) {
       String newsId = candidate.newsId();
-      ArticleState article =
-          articleStates.computeIfAbsent(newsId, id -> new ArticleState(time));
+      ArticleState article = articleStates.computeIfAbsent(newsId, id -> new ArticleState(time));
       article.counts.add(time, 1, candidate.clicked() ? 1 : 0);
       touchedArticles.add(newsId);
       schedule(articleExpiries, time + HOUR, newsId);

@@ -52,7 +52,8 @@ final class MindReader {
   MindData read(Path folder) {
     News news = readNews(require(folder, NEWS_FILE));
     Behaviors behaviors = readBehaviors(require(folder, BEHAVIORS_FILE));
-    return new MindData(news.articles(), behaviors.impressions(), news.report(), behaviors.report());
+    return new MindData(
+        news.articles(), behaviors.impressions(), news.report(), behaviors.report());
   }
 
   /** Reads {@code news.tsv}; the first row of an id wins. */
@@ -69,7 +70,7 @@ final class MindReader {
 
         String[] fields = line.split("\t", -1);
         if (fields.length != NEWS_FIELDS) {
-          report.malformed(number, fields.length + " fields, expected " + NEWS_FIELDS);
+          report.malformed(number, fieldCount(fields.length, NEWS_FIELDS));
           continue;
         }
 
@@ -136,7 +137,7 @@ final class MindReader {
   private @Nullable String parseBehavior(String line, long number, List<Impression> into) {
     String[] fields = line.split("\t", -1);
     if (fields.length != BEHAVIORS_FIELDS) {
-      return fields.length + " fields, expected " + BEHAVIORS_FIELDS;
+      return fieldCount(fields.length, BEHAVIORS_FIELDS);
     }
 
     long impressionId;
@@ -194,6 +195,10 @@ final class MindReader {
         into.add(id.asText());
       }
     }
+  }
+
+  private static String fieldCount(int found, int expected) {
+    return found + (found == 1 ? " field" : " fields") + ", expected " + expected;
   }
 
   private static List<String> tokens(String field) {

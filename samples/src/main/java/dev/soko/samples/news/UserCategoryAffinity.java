@@ -7,8 +7,8 @@ import dev.soko.annotations.Key;
 import java.time.Instant;
 
 /**
- * How much a user clicks in one top-level category, as of the end of a window. Tried offline
- * first: it is backfilled over the whole log and never served until it proves useful.
+ * How much a user clicks in one top-level category, as of the end of a window. Tried offline first:
+ * it is backfilled over the whole log and never served until it proves useful.
  */
 @FeatureGroup(
     name = "user_category_affinity",
@@ -19,7 +19,6 @@ public record UserCategoryAffinity(
     @Key String userId,
     @Key String category,
     @EventTime Instant eventTime,
-    @Feature(description = "Clicks in the category in the 7 days before event time.")
-        long clicks7d,
+    @Feature(description = "Clicks in the category in the 7 days before event time.") long clicks7d,
     @Feature(description = "clicks_7d over all the user's clicks in those 7 days; 0 without.")
         double clickShare7d) {}

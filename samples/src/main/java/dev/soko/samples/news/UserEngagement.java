@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * How much a user reads, as of the end of a stream window.
  *
  * <p>Each shown article is one impression. The clicks per top-level category are two parallel
- * lists, {@code click_categories_7d} and {@code category_clicks_7d}, ordered by clicks then name;
- * a share is a count divided by {@code clicks_7d}. Lists rather than a column per category: the
+ * lists, {@code click_categories_7d} and {@code category_clicks_7d}, ordered by clicks then name; a
+ * share is a count divided by {@code clicks_7d}. Lists rather than a column per category: the
  * categories are the data's, not the schema's (a MIND subset or another site has others), so the
  * group's schema stays the same whatever the log holds. Clicks on articles absent from {@code
  * news.tsv} count in {@code clicks_7d} but in no category, so shares may add up to less than one.
