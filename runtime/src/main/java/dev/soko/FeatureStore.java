@@ -55,6 +55,14 @@ public final class FeatureStore implements AutoCloseable {
     throw new UnsupportedOperationException("skeleton");
   }
 
+  /**
+   * Starts a point-in-time correct training set over the spine; choose the features and options on
+   * the returned builder.
+   */
+  public TrainingSet.Builder trainingSet(Spine spine) {
+    throw new UnsupportedOperationException("skeleton");
+  }
+
   @Override
   public void close() {}
 }
