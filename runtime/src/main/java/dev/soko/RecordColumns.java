@@ -1,5 +1,6 @@
 package dev.soko;
 
+import dev.soko.internal.ArrowValues;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -43,11 +44,13 @@ final class RecordColumns<R extends Record> {
 
   private final List<Method> accessors = new ArrayList<>();
   private final List<Field> fields = new ArrayList<>();
+  private final List<FeatureType> types = new ArrayList<>();
 
   RecordColumns(Class<R> type) {
     for (RecordComponent component : type.getRecordComponents()) {
       FeatureType columnType = typeOf(type, component);
       fields.add(columnType.field(snakeCase(component.getName()), true));
+      types.add(columnType);
       Method accessor = component.getAccessor();
       accessor.setAccessible(true);
       accessors.add(accessor);
@@ -61,7 +64,7 @@ final class RecordColumns<R extends Record> {
 
   /** Returns the column type of a name in {@link #names()}. */
   FeatureType type(String name) {
-    return FeatureType.of(fields.get(names().indexOf(name)));
+    return types.get(names().indexOf(name));
   }
 
   /** Returns a new batch of the rows; the caller closes it. */
@@ -73,7 +76,7 @@ final class RecordColumns<R extends Record> {
         R record = rows.get(row);
         for (int column = 0; column < accessors.size(); column++) {
           FieldVector vector = batch.getVector(column);
-          dev.soko.internal.ArrowValues.set(vector, row, value(accessors.get(column), record));
+          ArrowValues.set(vector, types.get(column), row, value(accessors.get(column), record));
         }
       }
 

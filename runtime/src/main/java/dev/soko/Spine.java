@@ -2,6 +2,7 @@ package dev.soko;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.soko.internal.RecordBatches;
 import dev.soko.spi.TableSource;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -85,7 +86,7 @@ public final class Spine {
         timestampColumn,
         null,
         (allocator, resources) -> {
-          RootReader reader = new RootReader(batch, allocator);
+          ArrowReader reader = RecordBatches.of(batch, allocator);
           resources.add(reader);
           return new TableSource.Arrow(reader);
         });
@@ -163,7 +164,7 @@ public final class Spine {
         (allocator, resources) -> {
           VectorSchemaRoot batch = columns.toArrow(copy, allocator);
           resources.add(batch);
-          RootReader reader = new RootReader(batch, allocator);
+          ArrowReader reader = RecordBatches.of(batch, allocator);
           resources.add(reader);
           return new TableSource.Arrow(reader);
         });
@@ -185,7 +186,7 @@ public final class Spine {
         (allocator, resources) -> {
           VectorSchemaRoot batch = group.toArrow(copy, allocator);
           resources.add(batch);
-          RootReader reader = new RootReader(batch, allocator);
+          ArrowReader reader = RecordBatches.of(batch, allocator);
           resources.add(reader);
           return new TableSource.Arrow(reader);
         });

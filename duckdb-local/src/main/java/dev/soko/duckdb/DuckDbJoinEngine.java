@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.soko.FeatureType;
 import dev.soko.GroupSpec;
 import dev.soko.SokoException;
+import dev.soko.duckdb.internal.DuckDbNames;
 import dev.soko.internal.ForwardingArrowReader;
 import dev.soko.spi.GroupJoin;
 import dev.soko.spi.JoinEngine;
@@ -54,9 +55,10 @@ import org.slf4j.LoggerFactory;
  * greatest event time per spine row with {@code ROW_NUMBER}: correct, and slower when keys have
  * many rows in the spine's time range.
  *
- * <p>Every value reaches DuckDB as a bind parameter, file paths included, with one exception: the
- * column names in {@code read_csv}'s {@code types} option, which DuckDB takes only as a constant
- * struct, are written as escaped string literals. Identifiers are always quoted.
+ * <p>Every value reaches DuckDB as a bind parameter, spine file paths included, with two exceptions
+ * written as escaped string literals because DuckDB takes no parameter there: the column names in
+ * {@code read_csv}'s {@code types} option (a constant struct), and the target path of {@code COPY
+ * ... TO} when the query has parameters. Identifiers are always quoted.
  */
 public final class DuckDbJoinEngine implements JoinEngine {
 
@@ -134,11 +136,11 @@ public final class DuckDbJoinEngine implements JoinEngine {
             case PARQUET -> "(FORMAT parquet)";
             case CSV -> "(FORMAT csv, HEADER true)";
           };
-      List<Object> parameters = new ArrayList<>(query.parameters);
-      parameters.add(path.toAbsolutePath().toString());
+      // DuckDB takes no parameter for COPY's target when the query has parameters of its own.
+      String target = literal(path.toAbsolutePath().toString());
       try (PreparedStatement statement =
-          session.prepareStatement("COPY (" + query.sql + ") TO ? " + options)) {
-        bind(statement, parameters);
+          session.prepareStatement("COPY (" + query.sql + ") TO " + target + " " + options)) {
+        bind(statement, query.parameters);
         statement.execute();
       }
 
@@ -553,21 +555,15 @@ public final class DuckDbJoinEngine implements JoinEngine {
   }
 
   private static String table(GroupSpec spec) {
-    return "offline." + quote(spec.qualifiedName());
+    return DuckDbNames.offlineTable(spec);
   }
 
-  /** Returns the DuckDB type of a key column. */
   private static String duckDbType(FeatureType type) {
-    return switch (type) {
-      case STRING -> "VARCHAR";
-      case INT -> "INTEGER";
-      case LONG -> "BIGINT";
-      default -> throw new IllegalArgumentException("Type " + type + " cannot be a key");
-    };
+    return DuckDbNames.type(type);
   }
 
-  static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+  private static String quote(String identifier) {
+    return DuckDbNames.quote(identifier);
   }
 
   private static String literal(String value) {

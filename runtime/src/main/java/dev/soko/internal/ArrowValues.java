@@ -1,5 +1,7 @@
 package dev.soko.internal;
 
+import dev.soko.Column;
+import dev.soko.FeatureType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -15,172 +18,162 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and writes plain values (see {@link dev.soko.GroupDefinition}) in Arrow vectors of the
- * types {@link dev.soko.FeatureType} maps to.
+ * Reads and writes the plain Java value of one cell of an Arrow vector, for every {@link
+ * FeatureType}. Plain values are those described in {@link dev.soko.GroupDefinition}.
  */
 public final class ArrowValues {
 
   private ArrowValues() {}
 
   /**
-   * Returns the plain value at a position: {@code Instant} for a timestamp with a zone, {@code
-   * LocalDateTime} for one without, {@code LocalDate}, {@code String}, {@code byte[]}, {@code
-   * float[]} for a list of floats, a {@code List} for other lists, or the vector's own object.
+   * Returns the plain value at a row, or null.
+   *
+   * @throws IllegalArgumentException if the vector does not hold values of the type
    */
-  public static @Nullable Object get(ValueVector vector, int index) {
-    if (vector.isNull(index)) {
+  public static @Nullable Object get(FieldVector vector, FeatureType type, int row) {
+    if (vector.isNull(row)) {
+      return null;
+    }
+
+    return switch (type) {
+      case BOOLEAN -> ((BitVector) vector).get(row) != 0;
+      case INT -> ((IntVector) vector).get(row);
+      case LONG -> ((BigIntVector) vector).get(row);
+      case FLOAT -> ((Float4Vector) vector).get(row);
+      case DOUBLE -> ((Float8Vector) vector).get(row);
+      case STRING -> new String(((VarCharVector) vector).get(row), StandardCharsets.UTF_8);
+      case TIMESTAMP -> instant(((TimeStampVector) vector).get(row));
+      case DATE -> LocalDate.ofEpochDay(((DateDayVector) vector).get(row));
+      case BYTES -> ((VarBinaryVector) vector).get(row);
+      case FLOAT_ARRAY -> floats((ListVector) vector, row);
+      case STRING_LIST, LONG_LIST -> list((ListVector) vector, type, row);
+    };
+  }
+
+  /**
+   * Returns the plain value at a row of a vector of any type, such as a query result's: {@code
+   * Instant} for a timestamp with a zone, {@code LocalDateTime} for one without, {@code LocalDate},
+   * {@code String}, {@code byte[]}, {@code float[]} for a list of floats, a {@code List} for other
+   * lists, or the vector's own object.
+   */
+  public static @Nullable Object get(ValueVector vector, int row) {
+    if (vector.isNull(row)) {
       return null;
     }
 
     if (vector instanceof TimeStampVector timestamps) {
-      return timestamp(timestamps, index);
+      ArrowType.Timestamp type = (ArrowType.Timestamp) timestamps.getField().getType();
+      Instant instant = Instant.EPOCH.plus(timestamps.get(row), unit(type.getUnit()));
+      return type.getTimezone() == null
+          ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
+          : instant;
     }
 
     if (vector instanceof DateDayVector dates) {
-      return LocalDate.ofEpochDay(dates.get(index));
+      return LocalDate.ofEpochDay(dates.get(row));
     }
 
     if (vector instanceof ListVector list) {
-      return list(list, index);
+      if (list.getDataVector() instanceof Float4Vector) {
+        return floats(list, row);
+      }
+
+      List<@Nullable Object> values = new ArrayList<>();
+      for (int i = list.getElementStartIndex(row); i < list.getElementEndIndex(row); i++) {
+        values.add(get(list.getDataVector(), i));
+      }
+
+      return values;
     }
 
-    Object value = vector.getObject(index);
-    if (value instanceof Text text) {
-      return text.toString();
-    }
-
-    return value;
+    Object value = vector.getObject(row);
+    return value instanceof Text text ? text.toString() : value;
   }
 
   /**
-   * Sets the plain value at a position, growing the vector as needed; null sets a null.
+   * Sets the plain value at a row, growing the vector as needed; null sets a null.
    *
-   * @throws IllegalArgumentException if the vector is of a type no feature type maps to, or the
-   *     value does not fit it
+   * @throws ClassCastException if the value is not of the type's Java class
    */
-  public static void set(FieldVector vector, int index, @Nullable Object value) {
+  public static void set(FieldVector vector, FeatureType type, int row, @Nullable Object value) {
     if (value == null) {
-      setNull(vector, index);
+      if (vector instanceof ListVector list) {
+        list.setNull(row);
+      } else {
+        // setNull does not grow a fixed-width vector; make room first.
+        while (vector.getValueCapacity() <= row) {
+          vector.reAlloc();
+        }
+
+        vector.setNull(row);
+      }
+
       return;
     }
 
+    switch (type) {
+      case BOOLEAN -> ((BitVector) vector).setSafe(row, (Boolean) value ? 1 : 0);
+      case INT -> ((IntVector) vector).setSafe(row, (Integer) value);
+      case LONG -> ((BigIntVector) vector).setSafe(row, (Long) value);
+      case FLOAT -> ((Float4Vector) vector).setSafe(row, (Float) value);
+      case DOUBLE -> ((Float8Vector) vector).setSafe(row, (Double) value);
+      case STRING ->
+          ((VarCharVector) vector).setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+      case TIMESTAMP -> ((TimeStampVector) vector).setSafe(row, micros((Instant) value));
+      case DATE -> ((DateDayVector) vector).setSafe(row, (int) ((LocalDate) value).toEpochDay());
+      case BYTES -> ((VarBinaryVector) vector).setSafe(row, (byte[]) value);
+      case FLOAT_ARRAY -> setFloats((ListVector) vector, row, (float[]) value);
+      case STRING_LIST, LONG_LIST -> setList((ListVector) vector, type, row, (List<?>) value);
+    }
+  }
+
+  /**
+   * Creates a batch of the given columns from rows of plain values, in column order. The caller
+   * closes the batch.
+   */
+  public static VectorSchemaRoot batch(
+      List<Column> columns, List<Object[]> rows, BufferAllocator allocator) {
+    List<Field> fields = new ArrayList<>(columns.size());
+    for (Column column : columns) {
+      fields.add(column.field());
+    }
+
+    VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
     try {
-      setValue(vector, index, value);
-    } catch (ClassCastException e) {
-      throw new IllegalArgumentException(
-          "Value "
-              + value
-              + " of type "
-              + value.getClass().getSimpleName()
-              + " does not fit column '"
-              + vector.getName()
-              + "' of Arrow type "
-              + vector.getField().getType(),
-          e);
-    }
-  }
-
-  private static void setValue(FieldVector vector, int index, Object value) {
-    if (vector instanceof BitVector v) {
-      v.setSafe(index, (Boolean) value ? 1 : 0);
-    } else if (vector instanceof IntVector v) {
-      v.setSafe(index, (Integer) value);
-    } else if (vector instanceof BigIntVector v) {
-      v.setSafe(index, (Long) value);
-    } else if (vector instanceof Float4Vector v) {
-      v.setSafe(index, (Float) value);
-    } else if (vector instanceof Float8Vector v) {
-      v.setSafe(index, (Double) value);
-    } else if (vector instanceof VarCharVector v) {
-      v.setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
-    } else if (vector instanceof TimeStampMicroTZVector v) {
-      v.setSafe(index, micros((Instant) value));
-    } else if (vector instanceof DateDayVector v) {
-      v.setSafe(index, Math.toIntExact(((LocalDate) value).toEpochDay()));
-    } else if (vector instanceof VarBinaryVector v) {
-      v.setSafe(index, (byte[]) value);
-    } else if (vector instanceof ListVector v) {
-      setList(v, index, value);
-    } else {
-      throw new IllegalArgumentException(
-          "Column '"
-              + vector.getName()
-              + "' has Arrow type "
-              + vector.getField().getType()
-              + ", which no feature type maps to");
-    }
-  }
-
-  private static void setList(ListVector vector, int index, Object value) {
-    FieldVector elements = (FieldVector) vector.getDataVector();
-    int start = vector.startNewValue(index);
-    int count;
-    if (value instanceof float[] floats) {
-      for (int i = 0; i < floats.length; i++) {
-        set(elements, start + i, floats[i]);
+      root.allocateNew();
+      for (int c = 0; c < columns.size(); c++) {
+        FieldVector vector = root.getVector(c);
+        FeatureType type = columns.get(c).type();
+        for (int r = 0; r < rows.size(); r++) {
+          set(vector, type, r, rows.get(r)[c]);
+        }
       }
 
-      count = floats.length;
-    } else {
-      List<?> list = (List<?>) value;
-      for (int i = 0; i < list.size(); i++) {
-        set(elements, start + i, list.get(i));
-      }
-
-      count = list.size();
-    }
-
-    vector.endValue(index, count);
-  }
-
-  private static void setNull(FieldVector vector, int index) {
-    // Fixed-width vectors must have room for the position before it is marked null.
-    while (vector.getValueCapacity() <= index) {
-      vector.reAlloc();
-    }
-
-    if (vector instanceof ListVector list) {
-      list.setNull(index);
-    } else if (vector instanceof org.apache.arrow.vector.BaseFixedWidthVector fixed) {
-      fixed.setNull(index);
-    } else if (vector instanceof org.apache.arrow.vector.BaseVariableWidthVector variable) {
-      variable.setNull(index);
-    } else {
-      throw new IllegalArgumentException(
-          "Column '"
-              + vector.getName()
-              + "' of Arrow type "
-              + vector.getField().getType()
-              + " cannot hold a null here");
+      root.setRowCount(rows.size());
+      return root;
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
     }
   }
 
-  /** Returns the microseconds since the epoch of an instant. */
-  public static long micros(Instant instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-  }
-
-  private static Object timestamp(TimeStampVector vector, int index) {
-    ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
-    long value = vector.get(index);
-    Instant instant = Instant.EPOCH.plus(value, unit(type.getUnit()));
-    if (type.getTimezone() == null) {
-      return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    return instant;
+  /** Returns the instant of a count of microseconds since the epoch. */
+  public static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
   }
 
   private static ChronoUnit unit(TimeUnit unit) {
@@ -192,24 +185,56 @@ public final class ArrowValues {
     };
   }
 
-  private static Object list(ListVector vector, int index) {
-    ValueVector elements = vector.getDataVector();
-    int start = vector.getElementStartIndex(index);
-    int end = vector.getElementEndIndex(index);
-    if (elements instanceof Float4Vector floats) {
-      float[] values = new float[end - start];
-      for (int i = start; i < end; i++) {
-        values[i - start] = floats.isNull(i) ? Float.NaN : floats.get(i);
-      }
+  /** Returns an instant as microseconds since the epoch, dropping finer digits. */
+  public static long micros(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
 
-      return values;
-    }
-
-    List<@Nullable Object> values = new ArrayList<>(end - start);
+  private static float[] floats(ListVector vector, int row) {
+    Float4Vector data = (Float4Vector) vector.getDataVector();
+    int start = vector.getElementStartIndex(row);
+    int end = vector.getElementEndIndex(row);
+    float[] values = new float[end - start];
     for (int i = start; i < end; i++) {
-      values.add(get(elements, i));
+      // Limitation: a null inside an embedding reads as NaN, since float[] cannot hold null.
+      values[i - start] = data.isNull(i) ? Float.NaN : data.get(i);
     }
 
     return values;
+  }
+
+  private static List<Object> list(ListVector vector, FeatureType type, int row) {
+    FieldVector data = vector.getDataVector();
+    FeatureType element = type == FeatureType.STRING_LIST ? FeatureType.STRING : FeatureType.LONG;
+    int start = vector.getElementStartIndex(row);
+    int end = vector.getElementEndIndex(row);
+    List<Object> values = new ArrayList<>(end - start);
+    for (int i = start; i < end; i++) {
+      values.add(get(data, element, i));
+    }
+
+    return values;
+  }
+
+  private static void setFloats(ListVector vector, int row, float[] values) {
+    int offset = vector.startNewValue(row);
+    Float4Vector data = (Float4Vector) vector.getDataVector();
+    for (int i = 0; i < values.length; i++) {
+      data.setSafe(offset + i, values[i]);
+    }
+
+    vector.endValue(row, values.length);
+  }
+
+  private static void setList(ListVector vector, FeatureType type, int row, List<?> values) {
+    int offset = vector.startNewValue(row);
+    FieldVector data = vector.getDataVector();
+    FeatureType element = type == FeatureType.STRING_LIST ? FeatureType.STRING : FeatureType.LONG;
+    for (int i = 0; i < values.size(); i++) {
+      set(data, element, offset + i, values.get(i));
+    }
+
+    vector.endValue(row, values.size());
   }
 }

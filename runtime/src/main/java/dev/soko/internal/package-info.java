@@ -1,4 +1,7 @@
-/** Code shared between Soko's modules that is not part of the API: it may change in any release. */
+/**
+ * Helpers that Soko's own modules share: public so that backends and generated code can reach them,
+ * but not part of the API and free to change between releases.
+ */
 @NullMarked
 package dev.soko.internal;
 
