@@ -23,14 +23,25 @@ import org.jspecify.annotations.Nullable;
 public record ArticleEngagement(
     @Key String newsId,
     @EventTime Instant eventTime,
-    @Feature(name = "impressions_1h", description = "Times the article was shown in the hour before event time.")
+    @Feature(
+            name = "impressions_1h",
+            description = "Times the article was shown in the hour before event time.")
         long impressions1h,
-    @Feature(name = "clicks_1h", description = "Clicks on the article in the hour before event time.") long clicks1h,
-    @Feature(name = "impressions_24h", description = "Times the article was shown in the 24 hours before event time.")
+    @Feature(
+            name = "clicks_1h",
+            description = "Clicks on the article in the hour before event time.")
+        long clicks1h,
+    @Feature(
+            name = "impressions_24h",
+            description = "Times the article was shown in the 24 hours before event time.")
         long impressions24h,
-    @Feature(name = "clicks_24h", description = "Clicks on the article in the 24 hours before event time.")
+    @Feature(
+            name = "clicks_24h",
+            description = "Clicks on the article in the 24 hours before event time.")
         long clicks24h,
-    @Feature(name = "ctr_24h", description = "clicks_24h / impressions_24h; null when it was not shown.")
+    @Feature(
+            name = "ctr_24h",
+            description = "clicks_24h / impressions_24h; null when it was not shown.")
         @Nullable Double ctr24h,
     @Feature(description = "When the article was first shown in the log.")
         Instant firstImpressionAt,

@@ -20,16 +20,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a click training set into model rows, with and without the affinity features, and counts
- * labels by affinity bucket. Counts enter the model as {@code log(1 + n)}; a missing group row
- * sets a {@code *_missing} indicator and leaves its features at zero.
+ * labels by affinity bucket. Counts enter the model as {@code log(1 + n)}; a missing group row sets
+ * a {@code *_missing} indicator and leaves its features at zero.
  */
 final class ClickData {
 
   private static final String[] BASE = {
-    "u_impressions_24h", "u_clicks_24h", "u_impressions_7d", "u_clicks_7d", "u_ctr_7d",
-    "u_history", "u_missing", "a_impressions_1h", "a_clicks_1h", "a_impressions_24h",
-    "a_clicks_24h", "a_ctr_24h", "a_ctr_missing", "a_age_hours", "a_missing", "m_title",
-    "m_entities", "m_missing"
+    "u_impressions_24h",
+    "u_clicks_24h",
+    "u_impressions_7d",
+    "u_clicks_7d",
+    "u_ctr_7d",
+    "u_history",
+    "u_missing",
+    "a_impressions_1h",
+    "a_clicks_1h",
+    "a_impressions_24h",
+    "a_clicks_24h",
+    "a_ctr_24h",
+    "a_ctr_missing",
+    "a_age_hours",
+    "a_missing",
+    "m_title",
+    "m_entities",
+    "m_missing"
   };
   private static final String[] AFFINITY = {"f_clicks_7d", "f_share_7d", "f_missing"};
 

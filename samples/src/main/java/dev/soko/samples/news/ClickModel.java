@@ -3,6 +3,8 @@ package dev.soko.samples.news;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -21,6 +23,14 @@ final class ClickModel {
 
   static final Label CLICK = new Label("1");
   static final Label NO_CLICK = new Label("0");
+
+  // Tribuo logs each epoch through java.util.logging; the sample prints its own report. Held
+  // here because java.util.logging keeps loggers only weakly.
+  private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
+
+  static {
+    TRIBUO.setLevel(Level.WARNING);
+  }
 
   private ClickModel() {}
 

@@ -46,7 +46,11 @@ final class MicroBatchStream {
     }
 
     return new Report(
-        windowCount, sorted.size(), articleRows, userRows, Duration.ofNanos(System.nanoTime() - start));
+        windowCount,
+        sorted.size(),
+        articleRows,
+        userRows,
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   /**

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Tries {@code user_category_affinity} offline: applies it with online serving off, backfills it
- * over the whole log in one atomic step, checks that the online store did not change, and
- * rebuilds the training set with it.
+ * over the whole log in one atomic step, checks that the online store did not change, and rebuilds
+ * the training set with it.
  */
 final class NewFeatureLoop {
 

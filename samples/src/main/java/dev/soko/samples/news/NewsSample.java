@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The news sample: reads a MIND folder, replays its impressions as a micro-batch stream into the
- * engagement groups (offline and online), builds the click training set, then tries a new
- * feature, {@code user_category_affinity}, offline only, and shows what it changes.
+ * engagement groups (offline and online), builds the click training set, then tries a new feature,
+ * {@code user_category_affinity}, offline only, and shows what it changes.
  */
 @Command(
     name = "news",
@@ -103,8 +103,7 @@ public final class NewsSample implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Path folder = storeFolder();
-    try (FeatureStore features =
-        FeatureStore.builder().config(StoreConfig.local(folder)).open()) {
+    try (FeatureStore features = FeatureStore.builder().config(StoreConfig.local(folder)).open()) {
       run(features, folder, out);
     }
 
@@ -122,7 +121,9 @@ public final class NewsSample implements Callable<Integer> {
     out.println(mind.behaviorsReport().summary());
     if (mind.impressions().isEmpty()) {
       throw new SokoException(
-          "Cannot run the news sample: " + data.resolve(MindReader.BEHAVIORS_FILE) + " has no"
+          "Cannot run the news sample: "
+              + data.resolve(MindReader.BEHAVIORS_FILE)
+              + " has no"
               + " readable rows; pass --data a MIND folder (see the lines skipped above)");
     }
 
@@ -154,19 +155,15 @@ public final class NewsSample implements Callable<Integer> {
                         a.entityCount()))
             .toList();
     ArticleMetaWriter.of(features).write(meta);
-    out.printf("article_meta: %d rows, stamped at the log's first impression, %s%n", meta.size(),
-        first);
+    out.printf(
+        "article_meta: %d rows, stamped at the log's first impression, %s%n", meta.size(), first);
 
     Windows windows = new Windows(window);
     MicroBatchStream.Report stream = new MicroBatchStream(features, windows).replay(mind);
     out.printf(
         "Stream: %d windows of %s; %d log rows -> %d article_engagement and %d user_engagement"
             + " rows, each window written offline and online%n",
-        stream.windows(),
-        window,
-        stream.logRows(),
-        stream.articleRows(),
-        stream.userRows());
+        stream.windows(), window, stream.logRows(), stream.articleRows(), stream.userRows());
     out.printf(
         Locale.ROOT,
         "  %.2f s: %.0f windows/s, %.0f log rows/s, %.0f feature rows/s%n",
@@ -177,8 +174,7 @@ public final class NewsSample implements Callable<Integer> {
     OnlineSnapshot online = OnlineSnapshot.take(features, mind);
     out.printf(
         "Online now: article_engagement for %d articles, user_engagement for %d users%n%n",
-        online.articles().size(),
-        online.users().size());
+        online.articles().size(), online.users().size());
 
     List<Shown> spine = NewsTrainingSet.spine(mind);
     long baseRows =
@@ -187,14 +183,12 @@ public final class NewsSample implements Callable<Integer> {
     out.printf(
         "Training set: %d rows (one per shown article), %d clicked, point in time at each"
             + " impression%n",
-        baseRows,
-        labels);
+        baseRows, labels);
 
     NewFeatureLoop.Outcome loop = new NewFeatureLoop(features, windows).run(mind, spine);
     out.printf(
         "New feature user_category_affinity: backfilled %d rows over %s, offline only%n",
-        loop.rows(),
-        loop.range());
+        loop.rows(), loop.range());
     out.printf(
         "  online store unchanged: %d online values identical before and after;"
             + " user_category_affinity online: off%n",

@@ -43,9 +43,9 @@ final class NewsTrainingSet {
    * Returns the training set over the spine: user engagement by the user, article engagement and
    * metadata by the candidate, and, when asked, the user's affinity to the candidate's category.
    *
-   * <p>Not "as known at": the stream and the backfill ran now, long after the log's times, so
-   * every row was ingested after every impression. Point-in-time by event time is what keeps the
-   * future out here: each row counts only events before its window's end.
+   * <p>Not "as known at": the stream and the backfill ran now, long after the log's times, so every
+   * row was ingested after every impression. Point-in-time by event time is what keeps the future
+   * out here: each row counts only events before its window's end.
    */
   static TrainingSet build(FeatureStore store, List<Shown> spine, Affinity affinity) {
     TrainingSet.Builder builder =

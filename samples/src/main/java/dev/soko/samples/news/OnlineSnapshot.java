@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The online values of the engagement groups for every article and user of a log, read through
- * the store's online API: what a feed service would see.
+ * The online values of the engagement groups for every article and user of a log, read through the
+ * store's online API: what a feed service would see.
  *
  * @param articles the online {@code article_engagement} value of each article that has one
  * @param users the online {@code user_engagement} value of each user that has one
@@ -34,7 +34,8 @@ record OnlineSnapshot(
     }
 
     return new OnlineSnapshot(
-        store.latest(ArticleEngagementGroup.DEFINITION, newsIds.stream().map(EntityKey::of).toList()),
+        store.latest(
+            ArticleEngagementGroup.DEFINITION, newsIds.stream().map(EntityKey::of).toList()),
         store.latest(UserEngagementGroup.DEFINITION, userIds.stream().map(EntityKey::of).toList()));
   }
 

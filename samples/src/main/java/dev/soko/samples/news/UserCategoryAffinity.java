@@ -19,6 +19,11 @@ public record UserCategoryAffinity(
     @Key String userId,
     @Key String category,
     @EventTime Instant eventTime,
-    @Feature(name = "clicks_7d", description = "Clicks in the category in the 7 days before event time.") long clicks7d,
-    @Feature(name = "click_share_7d", description = "clicks_7d over all the user's clicks in those 7 days; 0 without.")
+    @Feature(
+            name = "clicks_7d",
+            description = "Clicks in the category in the 7 days before event time.")
+        long clicks7d,
+    @Feature(
+            name = "click_share_7d",
+            description = "clicks_7d over all the user's clicks in those 7 days; 0 without.")
         double clickShare7d) {}

@@ -27,21 +27,37 @@ import org.jspecify.annotations.Nullable;
 public record UserEngagement(
     @Key String userId,
     @EventTime Instant eventTime,
-    @Feature(name = "impressions_24h", description = "Articles shown to the user in the 24 hours before event time.")
+    @Feature(
+            name = "impressions_24h",
+            description = "Articles shown to the user in the 24 hours before event time.")
         long impressions24h,
-    @Feature(name = "clicks_24h", description = "Articles the user clicked in the 24 hours before event time.")
+    @Feature(
+            name = "clicks_24h",
+            description = "Articles the user clicked in the 24 hours before event time.")
         long clicks24h,
-    @Feature(name = "impressions_7d", description = "Articles shown to the user in the 7 days before event time.")
+    @Feature(
+            name = "impressions_7d",
+            description = "Articles shown to the user in the 7 days before event time.")
         long impressions7d,
-    @Feature(name = "clicks_7d", description = "Articles the user clicked in the 7 days before event time.")
+    @Feature(
+            name = "clicks_7d",
+            description = "Articles the user clicked in the 7 days before event time.")
         long clicks7d,
     @Feature(description = "Articles in the user's history before the log, from the last row.")
         int historyItems,
-    @Feature(name = "click_categories_7d", description = "Top-level categories the user clicked in 7 days, most clicked first.")
+    @Feature(
+            name = "click_categories_7d",
+            description = "Top-level categories the user clicked in 7 days, most clicked first.")
         List<String> clickCategories7d,
-    @Feature(name = "category_clicks_7d", description = "Clicks in each of click_categories_7d, in the same order.")
+    @Feature(
+            name = "category_clicks_7d",
+            description = "Clicks in each of click_categories_7d, in the same order.")
         List<Long> categoryClicks7d,
-    @Feature(name = "top_category_7d", description = "The most clicked category in 7 days; null without clicks.")
+    @Feature(
+            name = "top_category_7d",
+            description = "The most clicked category in 7 days; null without clicks.")
         @Nullable String topCategory7d,
-    @Feature(name = "top_category_share_7d", description = "Share of the 7-day clicks in top_category_7d; null without clicks.")
+    @Feature(
+            name = "top_category_share_7d",
+            description = "Share of the 7-day clicks in top_category_7d; null without clicks.")
         @Nullable Double topCategoryShare7d) {}

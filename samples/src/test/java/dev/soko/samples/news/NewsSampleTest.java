@@ -17,8 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,13 +29,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NewsSampleTest {
 
-  @TempDir Path folder;
-  private FeatureStore store;
-  private final StringWriter output = new StringWriter();
-  private NewsSample.Summary summary;
+  @TempDir static Path folder;
+  private static FeatureStore store;
+  private static final StringWriter output = new StringWriter();
+  private static NewsSample.Summary summary;
+  private static final Supplier<List<TrainingRow>> ROWS =
+      new Supplier<>() {
+        private List<TrainingRow> rows;
 
-  @BeforeEach
-  void run() {
+        @Override
+        public synchronized List<TrainingRow> get() {
+          if (rows == null) {
+            rows = summary.loop().trainingSet().rows();
+          }
+
+          return rows;
+        }
+      };
+
+  @BeforeAll
+  static void run() {
     store = FeatureStore.builder().config(StoreConfig.local(folder)).open();
     summary =
         new NewsSample()
@@ -42,8 +56,8 @@ class NewsSampleTest {
             .run(store, folder, new PrintWriter(output, true));
   }
 
-  @AfterEach
-  void close() {
+  @AfterAll
+  static void close() {
     store.close();
   }
 
@@ -63,7 +77,8 @@ class NewsSampleTest {
         .contains("Times in behaviors.tsv carry no zone: read in Z (change with --timezone).")
         .contains("news.tsv: 5 rows, 1 malformed line skipped: line 3 (3 fields, expected 8)")
         .contains("behaviors.tsv: 8 rows, 3 malformed lines skipped: line 3 (")
-        .contains("Articles shown but absent from news.tsv: 1 (their article_meta features are null)")
+        .contains(
+            "Articles shown but absent from news.tsv: 1 (their article_meta features are null)")
         .contains("Stream: 325 windows of PT5M; 8 log rows -> ")
         .contains(" windows/s, ")
         .contains("Training set: 21 rows (one per shown article), 10 clicked");
@@ -117,7 +132,8 @@ class NewsSampleTest {
     assertThat(n3.value("user_engagement__impressions_7d")).isEqualTo(8L);
     assertThat(n3.value("user_engagement__clicks_7d")).isEqualTo(3L);
     assertThat(n3.value("user_engagement__history_items")).isEqualTo(2);
-    assertThat(n3.value("user_engagement__click_categories_7d")).isEqualTo(List.of("sports", "news"));
+    assertThat(n3.value("user_engagement__click_categories_7d"))
+        .isEqualTo(List.of("sports", "news"));
     assertThat(n3.value("user_category_affinity__clicks_7d")).isEqualTo(2L);
     assertThat((Double) n3.value("user_category_affinity__click_share_7d"))
         .isCloseTo(2.0 / 3, within(1e-12));
@@ -173,8 +189,8 @@ class NewsSampleTest {
     }
   }
 
-  private TrainingRow row(long impressionId, String candidateId) {
-    return summary.loop().trainingSet().rows().stream()
+  private static TrainingRow row(long impressionId, String candidateId) {
+    return ROWS.get().stream()
         .filter(r -> ((Long) r.value("impression_id")) == impressionId)
         .filter(r -> r.value("candidate_id").equals(candidateId))
         .findFirst()
