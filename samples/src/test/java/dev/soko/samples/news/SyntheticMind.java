@@ -10,9 +10,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Writes a synthetic MIND-format folder from a seed, for throughput runs: MIND itself cannot be
@@ -108,10 +110,16 @@ public final class SyntheticMind {
       // Candidates come from the articles published in the last two days before the time.
       int newest = (int) Math.min(articles - 1, (double) offset / periodSeconds * articles);
       int oldest = Math.max(0, newest - articles * 2 / 7);
-      int shown = 5 + random.nextInt(16);
+      int shown = Math.min(newest - oldest + 1, 5 + random.nextInt(16));
       StringBuilder candidates = new StringBuilder();
+      Set<Integer> picked = new HashSet<>();
       for (int c = 0; c < shown; c++) {
         int article = oldest + random.nextInt(newest - oldest + 1);
+        if (!picked.add(article)) {
+          c--;
+          continue;
+        }
+
         double p = 0.03 * appeal[article];
         for (int favourite : favourites[user]) {
           if (favourite == category[article]) {
