@@ -96,6 +96,8 @@ final class EngagementFeatures {
               clicked24h,
               shown24h == 0 ? null : (double) clicked24h / shown24h,
               Instant.ofEpochMilli(state.firstShown),
+              // Limitation: the age is as of the row's event time, and is not advanced between
+              // rows; readers needing the age now compute it from first_impression_at.
               (end - state.firstShown) / 1000));
     }
 

@@ -22,6 +22,8 @@ final class MicroBatchStream {
 
   /** Replays the log and returns what it wrote and how fast. */
   Report replay(MindData data) {
+    // Limitation: the whole log is held in memory and sorted before the replay; a log larger
+    // than the heap needs an external sort first.
     List<Impression> sorted = data.inTimeOrder();
     EngagementFeatures features = new EngagementFeatures(data.articles(), windows);
     ArticleEngagementWriter articles = ArticleEngagementWriter.of(store);

@@ -152,6 +152,8 @@ final class MindReader {
       return "empty user id";
     }
 
+    // Limitation: a local time repeated when clocks go back resolves to the earlier offset, and
+    // one skipped when they go forward moves later by the gap.
     Instant time;
     try {
       time = LocalDateTime.parse(fields[2].strip(), TIME).atZone(zone).toInstant();
