@@ -37,6 +37,7 @@ public final class FeatureGroupProcessor extends AbstractProcessor {
   static final String VERBOSE_OPTION = "soko.verbose";
 
   private static final Pattern TRAILING_SPACES = Pattern.compile("(?m) +$");
+  private static final Pattern EMPTY_BODY = Pattern.compile("\\{\n *}");
   private static final Pattern ONE_LINE_JAVADOC =
       Pattern.compile("(?m)^( *)/\\*\\*\n\\1 \\* ([^\n]*)\n\\1 \\*/$");
 
@@ -138,8 +139,8 @@ public final class FeatureGroupProcessor extends AbstractProcessor {
 
   /**
    * Returns generated source as google-java-format would write it where JavaPoet differs: no space
-   * at the end of a line (JavaPoet leaves one where it wraps after "="), and a javadoc of one short
-   * line on one line.
+   * at the end of a line (JavaPoet leaves one where it wraps after "="), a javadoc of one short
+   * line on one line, and an empty body as {@code {}}.
    */
   static String tidy(String source) {
     String trimmed = TRAILING_SPACES.matcher(source).replaceAll("");
@@ -152,6 +153,6 @@ public final class FeatureGroupProcessor extends AbstractProcessor {
     }
 
     javadoc.appendTail(out);
-    return out.toString();
+    return EMPTY_BODY.matcher(out).replaceAll("{}");
   }
 }

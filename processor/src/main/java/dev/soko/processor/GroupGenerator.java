@@ -405,7 +405,7 @@ final class GroupGenerator {
         .addStatement(
             "throw new $T(\n$S\n$>$>+ values.length\n+ $S$<$<)",
             IllegalArgumentException.class,
-            "Cannot create a " + group.recordClass().simpleName() + " from ",
+            "Cannot create " + group.recordClass().simpleName() + " from ",
             " values: feature group " + group.name() + " has " + columns.size() + " columns")
         .endControlFlow()
         .addCode("\n")
