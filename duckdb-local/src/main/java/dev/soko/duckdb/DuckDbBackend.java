@@ -47,6 +47,8 @@ public final class DuckDbBackend implements Backend {
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbBackend.class);
   private static final Pattern LOCK_HOLDER = Pattern.compile("PID (\\d+)");
   private static final int BATCH_ROWS = 65_536;
+  private static final List<String> SCHEMAS =
+      List.of(DuckDbNames.OFFLINE, DuckDbNames.ONLINE, DuckDbNames.REGISTRY, DuckDbNames.FEATURES);
 
   private final Path file;
   private final Connection connection;
@@ -72,6 +74,17 @@ public final class DuckDbBackend implements Backend {
    */
   public static DuckDbBackend open(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
+    String stem = absolute.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    if (SCHEMAS.contains(stem)) {
+      // DuckDB names the database after its file; that name would clash with a schema's.
+      throw new SokoException(
+          "Cannot open store file "
+              + absolute
+              + ": its name must not be one of "
+              + String.join(", ", SCHEMAS)
+              + ", the store's schemas. Rename it, such as soko.duckdb.");
+    }
+
     try {
       Path parent = absolute.getParent();
       if (parent != null) {
@@ -97,12 +110,7 @@ public final class DuckDbBackend implements Backend {
     DuckDbBackend backend = new DuckDbBackend(absolute, connection);
     try {
       backend.execute("SET TimeZone = 'UTC'");
-      for (String schema :
-          List.of(
-              DuckDbNames.OFFLINE,
-              DuckDbNames.ONLINE,
-              DuckDbNames.REGISTRY,
-              DuckDbNames.FEATURES)) {
+      for (String schema : SCHEMAS) {
         backend.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
       }
 
