@@ -12,7 +12,6 @@ import dev.soko.spi.JoinEngine;
 import dev.soko.spi.JoinRequest;
 import dev.soko.spi.OutputFormat;
 import dev.soko.spi.TableSource;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,8 +30,6 @@ import java.util.Set;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
@@ -353,10 +350,9 @@ public final class DuckDbJoinEngine implements JoinEngine {
       throws SQLException {
     String create = "CREATE TEMP TABLE " + SPINE + " AS SELECT * FROM ";
     if (source instanceof TableSource.Arrow arrow) {
-      // The export must allocate under the same root as the spine's batches, or Arrow refuses
-      // to hand their buffers over.
-      try (BufferAllocator allocator = exportAllocator(arrow.reader());
-          ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      // Export in the batches' own allocator: Arrow moves buffers only within one root.
+      BufferAllocator allocator = allocatorOf(arrow.reader());
+      try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
         Data.exportArrayStream(allocator, arrow.reader(), stream);
         session.registerArrowStream(SPINE_ARROW, stream);
         try (Statement statement = session.createStatement()) {
@@ -381,14 +377,11 @@ public final class DuckDbJoinEngine implements JoinEngine {
     return SPINE;
   }
 
-  private static BufferAllocator exportAllocator(ArrowReader reader) throws SQLException {
+  private static BufferAllocator allocatorOf(ArrowReader reader) {
     try {
-      List<FieldVector> vectors = reader.getVectorSchemaRoot().getFieldVectors();
-      return vectors.isEmpty()
-          ? new RootAllocator()
-          : vectors.get(0).getAllocator().getRoot().newChildAllocator("spine", 0, Long.MAX_VALUE);
-    } catch (IOException e) {
-      throw new SQLException("Cannot read the spine: " + e.getMessage(), e);
+      return reader.getVectorSchemaRoot().getFieldVectors().get(0).getAllocator();
+    } catch (java.io.IOException | IndexOutOfBoundsException e) {
+      throw new SokoException("Cannot read the spine's Arrow batches: " + e.getMessage(), e);
     }
   }
 
