@@ -1,0 +1,48 @@
+package dev.soko.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+
+/** Class names that generated code refers to. */
+final class Types {
+
+  static final ClassName GROUP_DEFINITION = ClassName.get("dev.soko", "GroupDefinition");
+  static final ClassName GROUP_SPEC = ClassName.get("dev.soko", "GroupSpec");
+  static final ClassName COLUMN = ClassName.get("dev.soko", "Column");
+  static final ClassName COLUMN_ROLE = COLUMN.nestedClass("Role");
+  static final ClassName FEATURE_TYPE = ClassName.get("dev.soko", "FeatureType");
+  static final ClassName FEATURE_REF = ClassName.get("dev.soko", "FeatureRef");
+  static final ClassName ENTITY_KEY = ClassName.get("dev.soko", "EntityKey");
+  static final ClassName FEATURE_STORE = ClassName.get("dev.soko", "FeatureStore");
+  static final ClassName TIME_RANGE = ClassName.get("dev.soko", "TimeRange");
+  static final ClassName WRITE_RESULT = ClassName.get("dev.soko", "WriteResult");
+
+  static final ClassName BUFFER_ALLOCATOR =
+      ClassName.get("org.apache.arrow.memory", "BufferAllocator");
+  static final ClassName VECTOR_SCHEMA_ROOT =
+      ClassName.get("org.apache.arrow.vector", "VectorSchemaRoot");
+  static final ClassName FIELD_VECTOR = ClassName.get("org.apache.arrow.vector", "FieldVector");
+  static final ClassName LIST_VECTOR =
+      ClassName.get("org.apache.arrow.vector.complex", "ListVector");
+  static final ClassName FLOAT4_VECTOR = ClassName.get("org.apache.arrow.vector", "Float4Vector");
+  static final ClassName VARCHAR_VECTOR = ClassName.get("org.apache.arrow.vector", "VarCharVector");
+  static final ClassName BIGINT_VECTOR = ClassName.get("org.apache.arrow.vector", "BigIntVector");
+
+  static final ClassName LIST = ClassName.get("java.util", "List");
+  static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+  static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+  static final ClassName COLLECTION = ClassName.get("java.util", "Collection");
+  static final ClassName MAP = ClassName.get("java.util", "Map");
+  static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+  static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  static final ClassName DURATION = ClassName.get("java.time", "Duration");
+  static final ClassName INSTANT = ClassName.get("java.time", "Instant");
+  static final ClassName LOCAL_DATE = ClassName.get("java.time", "LocalDate");
+  static final ClassName CHARSETS = ClassName.get("java.nio.charset", "StandardCharsets");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  static final TypeName STRING = ClassName.get(String.class);
+
+  private Types() {}
+}
