@@ -1,60 +1,881 @@
 package dev.soko;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.soko.spi.Backend;
+import dev.soko.spi.GroupRecord;
+import dev.soko.spi.JoinEngine;
+import dev.soko.spi.OfflineStore;
+import dev.soko.spi.OnlineRow;
+import dev.soko.spi.OnlineStore;
+import dev.soko.spi.Registry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A feature store: the offline history, the online values and the registry of feature groups.
  *
- * <p>SKELETON: the signatures below are what generated writers and readers call. The runtime's
- * implementation fills the bodies and adds the rest of the API (open, apply, online switch,
- * training sets, registry search).
+ * <pre>{@code
+ * try (FeatureStore store = FeatureStore.open()) {
+ *   store.apply(UserEngagementGroup.DEFINITION);
+ *   UserEngagementWriter.of(store).write(rows);
+ * }
+ * }</pre>
+ *
+ * <p>The store checks every input and applies the shared semantics before any backend sees it: a
+ * null key or event time, or a batch of another group, is rejected with nothing written; in one
+ * write the last of several rows with the same keys and event time wins; a backfill row outside its
+ * range or a repeated (keys, event time) rejects the whole backfill; online reads apply the TTL.
+ *
+ * <p>A store is safe for use by several threads; the local backend runs their operations one at a
+ * time.
  */
 public final class FeatureStore implements AutoCloseable {
 
-  private FeatureStore() {}
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
+
+  private final List<Backend> backends;
+  private final Backend offlineBackend;
+  private final OfflineStore offline;
+  private final OnlineStore online;
+  private final Registry registry;
+  private final Clock clock;
+  private final BufferAllocator allocator;
+  private final Map<String, Instant> lastStamps = new LinkedHashMap<>();
+
+  private FeatureStore(
+      List<Backend> backends,
+      Backend offlineBackend,
+      OnlineStore online,
+      OfflineStore offline,
+      Registry registry,
+      Clock clock) {
+    this.backends = backends;
+    this.offlineBackend = offlineBackend;
+    this.offline = offline;
+    this.online = online;
+    this.registry = registry;
+    this.clock = clock;
+    this.allocator = new RootAllocator();
+  }
+
+  /**
+   * Opens the store configured by {@code soko.yaml} in the working directory, or, without that
+   * file, the local store {@code .soko/soko.duckdb} there.
+   *
+   * @throws SokoException if the configuration is wrong or a backend cannot be opened
+   */
+  public static FeatureStore open() {
+    Path file = Path.of(StoreConfig.FILE_NAME);
+    StoreConfig config =
+        Files.isRegularFile(file) ? StoreConfig.load(file) : StoreConfig.local(Path.of(""));
+    return builder().config(config).open();
+  }
+
+  /**
+   * Opens the store a configuration file describes.
+   *
+   * @throws SokoException if the configuration is wrong or a backend cannot be opened
+   */
+  public static FeatureStore open(Path configFile) {
+    return builder().config(configFile).open();
+  }
+
+  /** Returns a builder, for a store with settings other than the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a store to open. */
+  public static final class Builder {
+
+    private @Nullable StoreConfig config;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** Uses a configuration file, such as {@code soko.yaml}. */
+    public Builder config(Path configFile) {
+      this.config = StoreConfig.load(configFile);
+      return this;
+    }
+
+    /** Uses a configuration. */
+    public Builder config(StoreConfig storeConfig) {
+      this.config = requireNonNull(storeConfig, "storeConfig");
+      return this;
+    }
+
+    /**
+     * Uses a clock for ingestion times and for the TTL of online reads; tests give a fixed one.
+     * Defaults to the system clock in UTC.
+     */
+    public Builder clock(Clock storeClock) {
+      this.clock = requireNonNull(storeClock, "storeClock");
+      return this;
+    }
+
+    /**
+     * Opens the store. Without a configuration, opens the local store under {@code .soko/} in the
+     * working directory.
+     *
+     * @throws SokoException if a backend cannot be opened
+     */
+    public FeatureStore open() {
+      StoreConfig storeConfig = config != null ? config : StoreConfig.local(Path.of(""));
+      List<Backend> opened = new ArrayList<>();
+      try {
+        Backend offlineBackend = Backends.open(storeConfig.offline(), "offline");
+        opened.add(offlineBackend);
+        Backend onlineBackend = offlineBackend;
+        if (!storeConfig.shared()) {
+          onlineBackend = Backends.open(storeConfig.online(), "online");
+          opened.add(onlineBackend);
+        }
+
+        OfflineStore offline =
+            offlineBackend
+                .offline()
+                .orElseThrow(() -> missing(storeConfig.offline().type(), "an offline store"));
+        OnlineStore online =
+            onlineBackend
+                .online()
+                .orElseThrow(() -> missing(storeConfig.online().type(), "an online store"));
+        Registry registry =
+            offlineBackend
+                .registry()
+                .or(onlineBackend::registry)
+                .orElseThrow(() -> missing(storeConfig.offline().type(), "a registry"));
+        return new FeatureStore(
+            List.copyOf(opened), offlineBackend, online, offline, registry, clock);
+      } catch (RuntimeException e) {
+        opened.forEach(Backend::close);
+        throw e;
+      }
+    }
+
+    private static SokoException missing(String type, String what) {
+      return new SokoException(
+          "Cannot open the store: backend type '" + type + "' has no " + what + ".");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Registry
+
+  /**
+   * Applies definitions: creates new groups, changes compatible ones in place without touching
+   * their data, and refuses breaking changes. When any is refused, none is applied.
+   *
+   * @return what happened to each group; see {@link ApplyResult#orThrow()}
+   */
+  public ApplyResult apply(GroupDefinition<?>... definitions) {
+    return apply(Arrays.stream(definitions).map(GroupDefinition::spec).toArray(GroupSpec[]::new));
+  }
+
+  /**
+   * Applies group specs; see {@link #apply(GroupDefinition[])}.
+   *
+   * @return what happened to each group
+   */
+  public synchronized ApplyResult apply(GroupSpec... specs) {
+    long start = System.nanoTime();
+    List<ApplyResult.Change> changes = new ArrayList<>();
+    for (GroupSpec spec : specs) {
+      Optional<GroupRecord> applied = registry.find(spec.name(), spec.version());
+      if (applied.isEmpty()) {
+        changes.add(change(spec, ApplyResult.Outcome.CREATED, "created"));
+      } else if (applied.get().spec().equals(spec)) {
+        changes.add(change(spec, ApplyResult.Outcome.UNCHANGED, "unchanged"));
+      } else {
+        String refusal = Compatibility.breaking(applied.get().spec(), spec);
+        changes.add(
+            refusal != null
+                ? change(spec, ApplyResult.Outcome.REFUSED, refusal)
+                : change(
+                    spec,
+                    ApplyResult.Outcome.UPDATED,
+                    Compatibility.changes(applied.get().spec(), spec)));
+      }
+    }
+
+    ApplyResult result = new ApplyResult(changes);
+    if (!result.refused().isEmpty()) {
+      LOG.info(
+          "Refused to apply {} groups ({} refused, nothing applied) in {} ms",
+          specs.length,
+          result.refused().size(),
+          millis(start));
+      return result;
+    }
+
+    for (int i = 0; i < specs.length; i++) {
+      GroupSpec spec = specs[i];
+      Instant now = clock.instant();
+      switch (changes.get(i).outcome()) {
+        case CREATED -> {
+          offline.create(spec);
+          registry.put(new GroupRecord(spec, false, now, now));
+          if (spec.online()) {
+            enableOnline(spec);
+          }
+        }
+        case UPDATED -> {
+          GroupRecord old = registry.find(spec.name(), spec.version()).orElseThrow();
+          offline.create(spec);
+          if (online.exists(spec)) {
+            online.create(spec);
+          }
+
+          registry.put(new GroupRecord(spec, old.online(), old.createdAt(), now));
+        }
+        default -> {}
+      }
+    }
+
+    LOG.info("Applied {} groups ({}) in {} ms", specs.length, summary(changes), millis(start));
+    return result;
+  }
+
+  /** Returns every applied group, by name then version. */
+  public List<GroupInfo> list() {
+    return search(GroupSearch.all());
+  }
+
+  /**
+   * Returns the groups whose name, description, owner, tags, or feature names or descriptions
+   * contain the text, ignoring case.
+   */
+  public List<GroupInfo> search(String text) {
+    return search(GroupSearch.text(text));
+  }
+
+  /** Returns the groups that match a search, by name then version. */
+  public List<GroupInfo> search(GroupSearch search) {
+    // Limitation: statistics are read for every group listed, one query each.
+    return registry.list().stream()
+        .filter(r -> search.matches(r.spec()))
+        .sorted(
+            Comparator.comparing((GroupRecord r) -> r.spec().name())
+                .thenComparingInt(r -> r.spec().version()))
+        .map(this::info)
+        .toList();
+  }
+
+  /**
+   * Describes the latest applied version of a group.
+   *
+   * @throws SokoException if no group of that name was applied
+   */
+  public GroupInfo describe(String name) {
+    return info(latestVersion(name, "describe group '" + name + "'"));
+  }
+
+  /**
+   * Describes one version of a group.
+   *
+   * @throws SokoException if that version was never applied
+   */
+  public GroupInfo describe(String name, int version) {
+    return info(
+        registry
+            .find(name, version)
+            .orElseThrow(
+                () ->
+                    new SokoException(
+                        "Cannot describe group '"
+                            + name
+                            + "' version "
+                            + version
+                            + ": it was never applied. Apply it first, or list the applied"
+                            + " groups with list().")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writes
 
   /**
    * Appends rows to the group's offline history, and to its online store when online is on. In one
    * call, the last of several rows with the same keys and event time wins.
+   *
+   * @throws SokoException if a row has a null key or event time, or is of another record type, or
+   *     the group was never applied; nothing is written then
    */
   public <R extends Record> WriteResult write(GroupDefinition<R> group, List<R> rows) {
-    throw new UnsupportedOperationException("skeleton");
+    String what = "write to group '" + group.name() + "'";
+    checkRecords(group, rows, what);
+    try (VectorSchemaRoot batch = group.toArrow(rows, allocator)) {
+      return write(group.spec(), batch);
+    }
+  }
+
+  /**
+   * Appends an Arrow batch to the group's offline history, and to its online store when online is
+   * on. The batch must hold exactly the group's columns, in any order. The caller keeps owning the
+   * batch.
+   *
+   * @throws SokoException if the batch does not fit the group, a key or event time is null, or the
+   *     group was never applied; nothing is written then. If only the online write fails, the
+   *     message says that the offline write succeeded and how to repair the online copy.
+   */
+  public synchronized WriteResult write(GroupSpec group, VectorSchemaRoot batch) {
+    long start = System.nanoTime();
+    String what = "write to group '" + group.name() + "' version " + group.version();
+    GroupRecord record = requireApplied(group, what);
+    GroupSpec spec = record.spec();
+    VectorSchemaRoot view = Batches.conform(spec, batch, what);
+    Batches.checkNulls(spec, view, what);
+    int[] keep = Batches.lastOfEach(spec, view);
+    try (VectorSchemaRoot reduced = keep == null ? null : Batches.select(view, keep, allocator)) {
+      VectorSchemaRoot rows = reduced == null ? view : reduced;
+      if (rows.getRowCount() == 0) {
+        return new WriteResult(spec.name(), 0, 0, took(start));
+      }
+
+      Instant stamp = stamp(spec);
+      long written = offline.append(spec, rows, stamp);
+      long onlineKeys = record.online() ? writeOnline(spec, rows, stamp, written) : 0;
+      WriteResult result = new WriteResult(spec.name(), written, onlineKeys, took(start));
+      LOG.info(
+          "Wrote {} rows to group {} ({} online keys) in {} ms",
+          written,
+          spec.qualifiedName(),
+          onlineKeys,
+          millis(start));
+      return result;
+    }
+  }
+
+  /**
+   * Appends an Arrow batch to the latest applied version of a group; see {@link #write(GroupSpec,
+   * VectorSchemaRoot)}.
+   */
+  public WriteResult write(String group, VectorSchemaRoot batch) {
+    return write(latestVersion(group, "write to group '" + group + "'").spec(), batch);
   }
 
   /**
    * Replaces, in one atomic step, every offline row of the group whose event time is in the range
-   * with the given rows. The online store is not touched.
+   * with the given rows. The online store is not touched. Running the same backfill twice leaves
+   * the same state.
+   *
+   * @throws SokoException if a row lies outside the range, two rows have the same keys and event
+   *     time, a key or event time is null, or the group was never applied; nothing is written then
    */
   public <R extends Record> WriteResult backfill(
       GroupDefinition<R> group, TimeRange range, List<R> rows) {
-    throw new UnsupportedOperationException("skeleton");
+    String what = "backfill group '" + group.name() + "'";
+    checkRecords(group, rows, what);
+    try (VectorSchemaRoot batch = group.toArrow(rows, allocator)) {
+      return backfill(group.spec(), range, batch);
+    }
   }
 
-  /** Returns the online value of one key, if online is on and a value within the TTL exists. */
+  /**
+   * Replaces the offline rows of the range with an Arrow batch; see {@link
+   * #backfill(GroupDefinition, TimeRange, List)}. The caller keeps owning the batch.
+   */
+  public synchronized WriteResult backfill(
+      GroupSpec group, TimeRange range, VectorSchemaRoot batch) {
+    long start = System.nanoTime();
+    String what = "backfill group '" + group.name() + "' version " + group.version();
+    GroupSpec spec = requireApplied(group, what).spec();
+    VectorSchemaRoot view = Batches.conform(spec, batch, what);
+    Batches.checkNulls(spec, view, what);
+    Batches.checkBackfill(spec, view, range, what);
+    long written = offline.replace(spec, range, view, stamp(spec));
+    LOG.info(
+        "Backfilled {} rows into group {} for {} in {} ms",
+        written,
+        spec.qualifiedName(),
+        range,
+        millis(start));
+    return new WriteResult(spec.name(), written, 0, took(start));
+  }
+
+  /**
+   * Replaces the offline rows of the range in the latest applied version of a group; see {@link
+   * #backfill(GroupSpec, TimeRange, VectorSchemaRoot)}.
+   */
+  public WriteResult backfill(String group, TimeRange range, VectorSchemaRoot batch) {
+    return backfill(latestVersion(group, "backfill group '" + group + "'").spec(), range, batch);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Online
+
+  /** Returns the switch that turns online serving of a group on or off. */
+  public OnlineSwitch online(GroupDefinition<?> group) {
+    return new OnlineSwitch(this, group.spec());
+  }
+
+  /**
+   * Returns the switch of the latest applied version of a group.
+   *
+   * @throws SokoException if no group of that name was applied
+   */
+  public OnlineSwitch online(String group) {
+    return new OnlineSwitch(
+        this, latestVersion(group, "switch online serving of group '" + group + "'").spec());
+  }
+
+  /**
+   * Returns the online value of one key, if one within the TTL exists.
+   *
+   * @throws SokoException if online serving is off for the group, or it was never applied
+   */
   public <R extends Record> Optional<R> latest(GroupDefinition<R> group, EntityKey key) {
-    throw new UnsupportedOperationException("skeleton");
+    return latest(group, List.of(key)).values().stream().findFirst();
   }
 
-  /** Returns the online values of many keys, in the order given, leaving out absent keys. */
+  /**
+   * Returns the online values of many keys, in the order given, leaving out absent keys.
+   *
+   * @throws SokoException if online serving is off for the group, or it was never applied
+   */
   public <R extends Record> Map<EntityKey, R> latest(
       GroupDefinition<R> group, Collection<EntityKey> keys) {
-    throw new UnsupportedOperationException("skeleton");
+    Map<EntityKey, R> result = new LinkedHashMap<>();
+    readOnline(group.spec(), keys)
+        .forEach((key, values) -> result.put(key, group.fromValues(values)));
+    return result;
   }
 
-  /** Returns the deduplicated offline history of the group in the range, by key then event time. */
+  /**
+   * Returns the online value of one key of the latest applied version of a group, as column names
+   * to plain values (see {@link GroupDefinition}), in column order.
+   *
+   * @throws SokoException if online serving is off for the group, or it was never applied
+   */
+  public Optional<Map<String, @Nullable Object>> latest(String group, EntityKey key) {
+    GroupSpec spec = latestVersion(group, "read the latest values of group '" + group + "'").spec();
+    return readOnline(spec, List.of(key)).values().stream()
+        .findFirst()
+        .map(
+            values -> {
+              Map<String, @Nullable Object> named = new LinkedHashMap<>();
+              List<Column> columns = spec.columns();
+              for (int i = 0; i < columns.size(); i++) {
+                named.put(columns.get(i).name(), values[i]);
+              }
+
+              return named;
+            });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Offline reads
+
+  /**
+   * Returns the deduplicated offline history of the group in the range, ordered by key then event
+   * time: for each keys and event time, the row ingested last.
+   *
+   * @throws SokoException if the group was never applied
+   */
   public <R extends Record> List<R> history(GroupDefinition<R> group, TimeRange range) {
-    throw new UnsupportedOperationException("skeleton");
+    String what = "read the history of group '" + group.name() + "'";
+    GroupSpec spec = requireApplied(group.spec(), what).spec();
+    return records(group, what, () -> offline.history(spec, range, allocator));
   }
 
-  /** Returns, for each key, the offline row in force at the instant (within the TTL). */
+  /**
+   * Reads the deduplicated offline history of the latest applied version of a group in the range,
+   * as Arrow batches of its columns and {@value GroupSpec#INGESTED_AT}. The caller closes the
+   * reader.
+   *
+   * @throws SokoException if no group of that name was applied
+   */
+  public ArrowReader history(String group, TimeRange range) {
+    GroupSpec spec = latestVersion(group, "read the history of group '" + group + "'").spec();
+    return offline.history(spec, range, allocator);
+  }
+
+  /**
+   * Returns, for each key, the offline row in force at the instant: the greatest event time at or
+   * before it, ties to the latest ingested, left out when older than the TTL.
+   *
+   * @throws SokoException if the group was never applied
+   */
   public <R extends Record> List<R> asOf(GroupDefinition<R> group, Instant instant) {
-    throw new UnsupportedOperationException("skeleton");
+    String what = "read group '" + group.name() + "' as of " + instant;
+    GroupSpec spec = requireApplied(group.spec(), what).spec();
+    return records(group, what, () -> offline.latest(spec, instant, allocator));
   }
 
+  /**
+   * Reads, for each key of the latest applied version of a group, the offline row in force at the
+   * instant, as Arrow batches. The caller closes the reader.
+   *
+   * @throws SokoException if no group of that name was applied
+   */
+  public ArrowReader asOf(String group, Instant instant) {
+    GroupSpec spec = latestVersion(group, "read group '" + group + "'").spec();
+    return offline.latest(spec, instant, allocator);
+  }
+
+  /** Closes the backends. Readers handed out must be closed before. */
   @Override
-  public void close() {}
+  public void close() {
+    for (Backend backend : backends) {
+      try {
+        backend.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Cannot close a backend", e);
+      }
+    }
+
+    try {
+      allocator.close();
+    } catch (IllegalStateException e) {
+      LOG.warn("Cannot release all Arrow memory: a reader was left open", e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // For the rest of the runtime
+
+  /** Returns the join engine of the offline backend, if it has one. */
+  Optional<JoinEngine> joinEngine() {
+    return offlineBackend.joinEngine();
+  }
+
+  /** Returns the store's Arrow allocator. */
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  /** Returns the store's clock. */
+  Clock clock() {
+    return clock;
+  }
+
+  /** Returns the online store. */
+  OnlineStore onlineStore() {
+    return online;
+  }
+
+  /**
+   * Returns the registry's record of the group, checking that the spec has the applied columns.
+   *
+   * @throws SokoException if the group was never applied, or its columns differ from the applied
+   */
+  GroupRecord requireApplied(GroupSpec spec, String what) {
+    GroupRecord record =
+        registry
+            .find(spec.name(), spec.version())
+            .orElseThrow(
+                () ->
+                    new SokoException(
+                        "Cannot "
+                            + what
+                            + ": group '"
+                            + spec.name()
+                            + "' version "
+                            + spec.version()
+                            + " was never applied. Apply it first: store.apply(<Group>.DEFINITION),"
+                            + " or `soko apply`."));
+    if (!shapes(record.spec()).equals(shapes(spec))) {
+      throw new SokoException(
+          "Cannot "
+              + what
+              + ": its columns "
+              + shapes(spec)
+              + " differ from the applied ones "
+              + shapes(record.spec())
+              + ". Apply the new definition first, raising the version if it breaks readers.");
+    }
+
+    return record;
+  }
+
+  /**
+   * Returns the registry's record of the latest applied version of a group.
+   *
+   * @throws SokoException if no version was applied
+   */
+  GroupRecord latestVersion(String name, String what) {
+    return registry.list().stream()
+        .filter(r -> r.spec().name().equals(name))
+        .max(Comparator.comparingInt(r -> r.spec().version()))
+        .orElseThrow(
+            () ->
+                new SokoException(
+                    "Cannot "
+                        + what
+                        + ": no group named '"
+                        + name
+                        + "' was applied. Apply it first, or list the applied groups."));
+  }
+
+  synchronized long enableOnline(GroupSpec spec) {
+    long start = System.nanoTime();
+    GroupRecord record =
+        requireApplied(spec, "turn online serving on for group '" + spec.name() + "'");
+    Instant now = clock.instant();
+    online.create(record.spec());
+    long keys = 0;
+    try (ArrowReader reader = offline.latest(record.spec(), now, allocator)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      while (reader.loadNextBatch()) {
+        int[] all = IntStream.range(0, root.getRowCount()).toArray();
+        keys += online.write(record.spec(), Batches.onlineRows(record.spec(), root, all, now));
+      }
+    } catch (IOException e) {
+      throw new SokoException(
+          "Cannot turn online serving on for group '"
+              + spec.name()
+              + "': reading the latest offline values failed: "
+              + e.getMessage(),
+          e);
+    }
+
+    if (!record.online()) {
+      registry.put(new GroupRecord(record.spec(), true, record.createdAt(), now));
+    }
+
+    LOG.info(
+        "Turned online serving on for group {} ({} keys materialized) in {} ms",
+        spec.qualifiedName(),
+        keys,
+        millis(start));
+    return keys;
+  }
+
+  synchronized void disableOnline(GroupSpec spec) {
+    long start = System.nanoTime();
+    GroupRecord record =
+        requireApplied(spec, "turn online serving off for group '" + spec.name() + "'");
+    online.drop(record.spec());
+    if (record.online()) {
+      registry.put(new GroupRecord(record.spec(), false, record.createdAt(), clock.instant()));
+    }
+
+    LOG.info(
+        "Turned online serving off for group {} (online values deleted) in {} ms",
+        spec.qualifiedName(),
+        millis(start));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private long writeOnline(GroupSpec spec, VectorSchemaRoot rows, Instant stamp, long written) {
+    List<OnlineRow> newest =
+        Batches.onlineRows(spec, rows, Batches.newestPerKey(spec, rows), stamp);
+    try {
+      return online.write(spec, newest);
+    } catch (RuntimeException e) {
+      throw new SokoException(
+          "Cannot write group '"
+              + spec.name()
+              + "' online: "
+              + e.getMessage()
+              + ". The offline write of "
+              + written
+              + " rows succeeded. To repair the online copy, turn online serving off and on again"
+              + " (store.online(group).disable() then enable(), or `soko online disable` then"
+              + " `soko online enable`), which re-materializes it from the offline store.",
+          e);
+    }
+  }
+
+  private synchronized Map<EntityKey, Object[]> readOnline(
+      GroupSpec group, Collection<EntityKey> keys) {
+    long start = System.nanoTime();
+    String what = "read the latest values of group '" + group.name() + "'";
+    GroupRecord record = requireApplied(group, what);
+    GroupSpec spec = record.spec();
+    if (!record.online()) {
+      throw new SokoException(
+          "Cannot "
+              + what
+              + ": online serving is off for it. Turn it on with"
+              + " store.online(group).enable(), or `soko online enable "
+              + spec.name()
+              + "`.");
+    }
+
+    List<EntityKey> wanted = List.copyOf(keys);
+    wanted.forEach(key -> checkKey(spec, key, what));
+    List<Optional<OnlineRow>> rows = online.read(spec, wanted);
+    Instant now = clock.instant();
+    Optional<Duration> ttl = spec.ttlIfAny();
+    Map<EntityKey, Object[]> result = new LinkedHashMap<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      Optional<OnlineRow> row = rows.get(i);
+      if (row.isEmpty()
+          || (ttl.isPresent() && row.get().eventTime().plus(ttl.get()).isBefore(now))) {
+        continue;
+      }
+
+      List<Object> values = new ArrayList<>(spec.columns().size());
+      values.addAll(row.get().key().parts());
+      values.add(row.get().eventTime());
+      values.addAll(row.get().features());
+      result.put(wanted.get(i), values.toArray());
+    }
+
+    LOG.info(
+        "Read {} of {} keys online from group {} in {} ms",
+        result.size(),
+        wanted.size(),
+        spec.qualifiedName(),
+        millis(start));
+    return result;
+  }
+
+  private <R extends Record> List<R> records(
+      GroupDefinition<R> group, String what, java.util.function.Supplier<ArrowReader> read) {
+    long start = System.nanoTime();
+    List<R> rows = new ArrayList<>();
+    try (ArrowReader reader = read.get()) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      while (reader.loadNextBatch()) {
+        rows.addAll(group.fromArrow(root));
+      }
+    } catch (IOException e) {
+      throw new SokoException("Cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    LOG.info("Read {} rows: {} in {} ms", rows.size(), what, millis(start));
+    return rows;
+  }
+
+  private static <R extends Record> void checkRecords(
+      GroupDefinition<R> group, List<R> rows, String what) {
+    List<Column> columns = group.spec().columns();
+    int required = group.spec().keys().size() + 1;
+    for (int i = 0; i < rows.size(); i++) {
+      Object row = rows.get(i);
+      if (row == null || row.getClass() != group.recordType()) {
+        throw new SokoException(
+            "Cannot "
+                + what
+                + ": row "
+                + (i + 1)
+                + " is "
+                + (row == null ? "null" : "a " + row.getClass().getName())
+                + ", not a "
+                + group.recordType().getName()
+                + ". Rows of another group cannot be written to it; nothing was written.");
+      }
+
+      Object[] values = group.values(rows.get(i));
+      for (int c = 0; c < required; c++) {
+        if (values[c] == null) {
+          Column column = columns.get(c);
+          throw new SokoException(
+              "Cannot "
+                  + what
+                  + ": row "
+                  + (i + 1)
+                  + " has a null "
+                  + (column.role() == Column.Role.KEY ? "key" : "event time")
+                  + " '"
+                  + column.name()
+                  + "'. Keys, the event time and primitive features must not be null; nothing"
+                  + " was written.");
+        }
+      }
+    }
+  }
+
+  private static void checkKey(GroupSpec spec, EntityKey key, String what) {
+    List<Column> keys = spec.keys();
+    boolean fits = key.size() == keys.size();
+    for (int i = 0; fits && i < keys.size(); i++) {
+      Object part = key.part(i);
+      fits =
+          switch (keys.get(i).type()) {
+            case STRING -> part instanceof String;
+            case INT -> part instanceof Integer;
+            case LONG -> part instanceof Long;
+            default -> false;
+          };
+    }
+
+    if (!fits) {
+      throw new SokoException(
+          "Cannot "
+              + what
+              + ": key "
+              + key
+              + " does not fit the group's keys "
+              + keys.stream().map(k -> k.name() + " " + k.type()).toList()
+              + ".");
+    }
+  }
+
+  /**
+   * Returns the ingestion time of a write: the clock's time, but always after the group's previous
+   * write, so that the later of two writes wins even when the clock stands still.
+   */
+  private Instant stamp(GroupSpec spec) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant last =
+        lastStamps.computeIfAbsent(
+            spec.qualifiedName(),
+            name -> Optional.ofNullable(offline.stats(spec).lastWrite()).orElse(Instant.MIN));
+    Instant stamp = now.isAfter(last) ? now : last.plus(1, ChronoUnit.MICROS);
+    lastStamps.put(spec.qualifiedName(), stamp);
+    return stamp;
+  }
+
+  private GroupInfo info(GroupRecord record) {
+    return new GroupInfo(
+        record.spec(),
+        record.online(),
+        record.createdAt(),
+        record.updatedAt(),
+        offline.stats(record.spec()));
+  }
+
+  private static List<String> shapes(GroupSpec spec) {
+    return spec.columns().stream()
+        .map(c -> c.name() + " " + c.type() + (c.nullable() ? "" : " NOT NULL"))
+        .toList();
+  }
+
+  private static ApplyResult.Change change(
+      GroupSpec spec, ApplyResult.Outcome outcome, String message) {
+    return new ApplyResult.Change(spec.name(), spec.version(), outcome, message);
+  }
+
+  private static String summary(List<ApplyResult.Change> changes) {
+    Map<ApplyResult.Outcome, Long> counts = new LinkedHashMap<>();
+    changes.forEach(c -> counts.merge(c.outcome(), 1L, Long::sum));
+    return String.join(
+        ", ",
+        counts.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT))
+            .toList());
+  }
+
+  private static Duration took(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static long millis(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.soko.spi;
 
 import dev.soko.GroupSpec;
+import dev.soko.GroupStats;
 import dev.soko.TimeRange;
 import java.time.Instant;
 import org.apache.arrow.memory.BufferAllocator;

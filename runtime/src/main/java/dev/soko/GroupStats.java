@@ -1,4 +1,4 @@
-package dev.soko.spi;
+package dev.soko;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

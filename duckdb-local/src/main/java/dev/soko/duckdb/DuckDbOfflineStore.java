@@ -1,0 +1,308 @@
+package dev.soko.duckdb;
+
+import static dev.soko.duckdb.internal.DuckDbNames.quote;
+
+import dev.soko.Column;
+import dev.soko.GroupSpec;
+import dev.soko.GroupStats;
+import dev.soko.SokoException;
+import dev.soko.TimeRange;
+import dev.soko.duckdb.internal.DuckDbNames;
+import dev.soko.internal.ArrowValues;
+import dev.soko.spi.OfflineStore;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.jspecify.annotations.Nullable;
+
+/** The offline history in the store file: one table per group version in schema {@code offline}. */
+final class DuckDbOfflineStore implements OfflineStore {
+
+  private final DuckDbBackend backend;
+
+  DuckDbOfflineStore(DuckDbBackend backend) {
+    this.backend = backend;
+  }
+
+  @Override
+  public void create(GroupSpec spec) {
+    synchronized (backend.lock()) {
+      String table = DuckDbNames.offlineTable(spec);
+      List<String> columns = new ArrayList<>();
+      for (Column column : spec.columns()) {
+        columns.add(
+            quote(column.name())
+                + " "
+                + DuckDbNames.type(column.type())
+                + (column.role() == Column.Role.FEATURE ? "" : " NOT NULL"));
+      }
+
+      columns.add(quote(GroupSpec.INGESTED_AT) + " TIMESTAMPTZ NOT NULL");
+      backend.execute(
+          "CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
+      addMissingColumns(backend, DuckDbNames.OFFLINE, spec, table);
+      if (spec.version() >= latestVersion(spec.name())) {
+        createViews(spec);
+      }
+    }
+  }
+
+  @Override
+  public long append(GroupSpec spec, VectorSchemaRoot batch, Instant ingestedAt) {
+    try {
+      return backend.withBatch(
+          batch,
+          batch.getFieldVectors().get(0).getAllocator(),
+          view -> insert(spec, view),
+          List.of(ingestedAt));
+    } catch (SQLException e) {
+      throw new SokoException(
+          "Cannot append to group '"
+              + spec.name()
+              + "' in "
+              + backend.file()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public long replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt) {
+    String table = DuckDbNames.offlineTable(spec);
+    String eventTime = quote(spec.eventTime().name());
+    try {
+      return backend.inTransaction(
+          () -> {
+            backend.update(
+                "DELETE FROM " + table + " WHERE " + eventTime + " >= ? AND " + eventTime + " < ?",
+                List.of(range.from(), range.to()));
+            if (batch.getRowCount() == 0) {
+              return 0L;
+            }
+
+            return backend.withBatch(
+                batch,
+                batch.getFieldVectors().get(0).getAllocator(),
+                view -> insert(spec, view),
+                List.of(ingestedAt));
+          });
+    } catch (SQLException | RuntimeException e) {
+      throw new SokoException(
+          "Cannot backfill group '"
+              + spec.name()
+              + "' in "
+              + backend.file()
+              + ": "
+              + e.getMessage()
+              + "; nothing was changed",
+          e);
+    }
+  }
+
+  @Override
+  public ArrowReader history(GroupSpec spec, TimeRange range, BufferAllocator allocator) {
+    String eventTime = quote(spec.eventTime().name());
+    String keys = DuckDbNames.list(spec.keys(), "");
+    String sql =
+        "SELECT "
+            + DuckDbNames.storedColumns(spec, "")
+            + " FROM "
+            + DuckDbNames.offlineTable(spec)
+            + " WHERE "
+            + eventTime
+            + " >= ? AND "
+            + eventTime
+            + " < ? QUALIFY row_number() OVER (PARTITION BY "
+            + keys
+            + ", "
+            + eventTime
+            + " ORDER BY "
+            + quote(GroupSpec.INGESTED_AT)
+            + " DESC) = 1 ORDER BY "
+            + keys
+            + ", "
+            + eventTime;
+    return backend.queryArrow(sql, List.of(range.from(), range.to()), allocator);
+  }
+
+  @Override
+  public ArrowReader latest(GroupSpec spec, Instant asOf, BufferAllocator allocator) {
+    String eventTime = quote(spec.eventTime().name());
+    String keys = DuckDbNames.list(spec.keys(), "");
+    List<Object> parameters = new ArrayList<>(List.of(asOf));
+    String oldest = "";
+    if (spec.ttl() != null) {
+      oldest = " AND " + eventTime + " >= ?";
+      parameters.add(asOf.minus(spec.ttl()));
+    }
+
+    String sql =
+        "SELECT "
+            + DuckDbNames.storedColumns(spec, "")
+            + " FROM "
+            + DuckDbNames.offlineTable(spec)
+            + " WHERE "
+            + eventTime
+            + " <= ?"
+            + oldest
+            + " QUALIFY row_number() OVER (PARTITION BY "
+            + keys
+            + " ORDER BY "
+            + eventTime
+            + " DESC, "
+            + quote(GroupSpec.INGESTED_AT)
+            + " DESC) = 1 ORDER BY "
+            + keys;
+    return backend.queryArrow(sql, parameters, allocator);
+  }
+
+  @Override
+  public GroupStats stats(GroupSpec spec) {
+    if (!backend.exists(DuckDbNames.OFFLINE, spec.qualifiedName())) {
+      return GroupStats.EMPTY;
+    }
+
+    String eventTime = quote(spec.eventTime().name());
+    return backend.query(
+        "SELECT count(*), min("
+            + eventTime
+            + "), max("
+            + eventTime
+            + "), max("
+            + quote(GroupSpec.INGESTED_AT)
+            + ") FROM "
+            + DuckDbNames.offlineTable(spec),
+        List.of(),
+        result -> {
+          result.next();
+          return new GroupStats(
+              result.getLong(1),
+              instant(result.getObject(2, OffsetDateTime.class)),
+              instant(result.getObject(3, OffsetDateTime.class)),
+              instant(result.getObject(4, OffsetDateTime.class)));
+        });
+  }
+
+  /** Adds the spec's columns that an existing table lacks, as nullable columns. */
+  static void addMissingColumns(
+      DuckDbBackend backend, String schema, GroupSpec spec, String table) {
+    Set<String> present =
+        backend.query(
+            "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ?",
+            List.of(schema, spec.qualifiedName()),
+            result -> {
+              Set<String> names = new HashSet<>();
+              while (result.next()) {
+                names.add(result.getString(1));
+              }
+
+              return names;
+            });
+    for (Column column : spec.features()) {
+      if (!present.contains(column.name())) {
+        backend.execute(
+            "ALTER TABLE "
+                + table
+                + " ADD COLUMN "
+                + quote(column.name())
+                + " "
+                + DuckDbNames.type(column.type()));
+      }
+    }
+  }
+
+  private static String insert(GroupSpec spec, String view) {
+    return "INSERT INTO "
+        + DuckDbNames.offlineTable(spec)
+        + " ("
+        + DuckDbNames.storedColumns(spec, "")
+        + ") SELECT "
+        + DuckDbNames.list(spec.columns(), "")
+        + ", ? FROM "
+        + view;
+  }
+
+  private int latestVersion(String name) {
+    return backend.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?",
+        List.of(DuckDbNames.OFFLINE),
+        result -> {
+          int latest = 0;
+          String prefix = name + "_v";
+          while (result.next()) {
+            String table = result.getString(1);
+            if (table.startsWith(prefix) && table.substring(prefix.length()).matches("[0-9]+")) {
+              latest = Math.max(latest, Integer.parseInt(table.substring(prefix.length())));
+            }
+          }
+
+          return latest;
+        });
+  }
+
+  /**
+   * Points the group's views at this version: the deduplicated history, and the latest row per key
+   * within the TTL.
+   */
+  private void createViews(GroupSpec spec) {
+    String table = DuckDbNames.offlineTable(spec);
+    String keys = DuckDbNames.list(spec.keys(), "");
+    String eventTime = quote(spec.eventTime().name());
+    String ingestedAt = quote(GroupSpec.INGESTED_AT);
+    String columns = DuckDbNames.storedColumns(spec, "");
+    backend.execute(
+        "CREATE OR REPLACE VIEW "
+            + DuckDbNames.historyView(spec.name())
+            + " AS SELECT "
+            + columns
+            + " FROM "
+            + table
+            + " QUALIFY row_number() OVER (PARTITION BY "
+            + keys
+            + ", "
+            + eventTime
+            + " ORDER BY "
+            + ingestedAt
+            + " DESC) = 1");
+    // The TTL is a number the spec holds, not user text; views cannot take parameters.
+    String withinTtl =
+        spec.ttl() == null
+            ? ""
+            : " WHERE " + eventTime + " >= now() - to_microseconds(" + micros(spec.ttl()) + ")";
+    // Limitation: a group named "<other>_latest" would share its view name with <other>'s latest
+    // view; the later applied wins.
+    backend.execute(
+        "CREATE OR REPLACE VIEW "
+            + DuckDbNames.latestView(spec.name())
+            + " AS SELECT "
+            + columns
+            + " FROM "
+            + table
+            + withinTtl
+            + " QUALIFY row_number() OVER (PARTITION BY "
+            + keys
+            + " ORDER BY "
+            + eventTime
+            + " DESC, "
+            + ingestedAt
+            + " DESC) = 1");
+  }
+
+  private static long micros(Duration duration) {
+    return ArrowValues.micros(Instant.EPOCH.plus(duration));
+  }
+
+  private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+}

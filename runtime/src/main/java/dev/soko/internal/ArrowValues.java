@@ -1,0 +1,185 @@
+package dev.soko.internal;
+
+import dev.soko.Column;
+import dev.soko.FeatureType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and writes the plain Java value of one cell of an Arrow vector, for every {@link
+ * FeatureType}. Plain values are those described in {@link dev.soko.GroupDefinition}.
+ */
+public final class ArrowValues {
+
+  private ArrowValues() {}
+
+  /**
+   * Returns the plain value at a row, or null.
+   *
+   * @throws IllegalArgumentException if the vector does not hold values of the type
+   */
+  public static @Nullable Object get(FieldVector vector, FeatureType type, int row) {
+    if (vector.isNull(row)) {
+      return null;
+    }
+
+    return switch (type) {
+      case BOOLEAN -> ((BitVector) vector).get(row) != 0;
+      case INT -> ((IntVector) vector).get(row);
+      case LONG -> ((BigIntVector) vector).get(row);
+      case FLOAT -> ((Float4Vector) vector).get(row);
+      case DOUBLE -> ((Float8Vector) vector).get(row);
+      case STRING -> new String(((VarCharVector) vector).get(row), StandardCharsets.UTF_8);
+      case TIMESTAMP -> instant(((TimeStampVector) vector).get(row));
+      case DATE -> LocalDate.ofEpochDay(((DateDayVector) vector).get(row));
+      case BYTES -> ((VarBinaryVector) vector).get(row);
+      case FLOAT_ARRAY -> floats((ListVector) vector, row);
+      case STRING_LIST, LONG_LIST -> list((ListVector) vector, type, row);
+    };
+  }
+
+  /**
+   * Sets the plain value at a row, growing the vector as needed; null sets a null.
+   *
+   * @throws ClassCastException if the value is not of the type's Java class
+   */
+  public static void set(FieldVector vector, FeatureType type, int row, @Nullable Object value) {
+    if (value == null) {
+      if (vector instanceof ListVector list) {
+        list.setNull(row);
+      } else {
+        // setNull does not grow a fixed-width vector; make room first.
+        while (vector.getValueCapacity() <= row) {
+          vector.reAlloc();
+        }
+
+        vector.setNull(row);
+      }
+
+      return;
+    }
+
+    switch (type) {
+      case BOOLEAN -> ((BitVector) vector).setSafe(row, (Boolean) value ? 1 : 0);
+      case INT -> ((IntVector) vector).setSafe(row, (Integer) value);
+      case LONG -> ((BigIntVector) vector).setSafe(row, (Long) value);
+      case FLOAT -> ((Float4Vector) vector).setSafe(row, (Float) value);
+      case DOUBLE -> ((Float8Vector) vector).setSafe(row, (Double) value);
+      case STRING ->
+          ((VarCharVector) vector).setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+      case TIMESTAMP -> ((TimeStampVector) vector).setSafe(row, micros((Instant) value));
+      case DATE -> ((DateDayVector) vector).setSafe(row, (int) ((LocalDate) value).toEpochDay());
+      case BYTES -> ((VarBinaryVector) vector).setSafe(row, (byte[]) value);
+      case FLOAT_ARRAY -> setFloats((ListVector) vector, row, (float[]) value);
+      case STRING_LIST, LONG_LIST -> setList((ListVector) vector, type, row, (List<?>) value);
+    }
+  }
+
+  /**
+   * Creates a batch of the given columns from rows of plain values, in column order. The caller
+   * closes the batch.
+   */
+  public static VectorSchemaRoot batch(
+      List<Column> columns, List<Object[]> rows, BufferAllocator allocator) {
+    List<Field> fields = new ArrayList<>(columns.size());
+    for (Column column : columns) {
+      fields.add(column.field());
+    }
+
+    VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
+    try {
+      root.allocateNew();
+      for (int c = 0; c < columns.size(); c++) {
+        FieldVector vector = root.getVector(c);
+        FeatureType type = columns.get(c).type();
+        for (int r = 0; r < rows.size(); r++) {
+          set(vector, type, r, rows.get(r)[c]);
+        }
+      }
+
+      root.setRowCount(rows.size());
+      return root;
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  /** Returns the instant of a count of microseconds since the epoch. */
+  public static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  /** Returns an instant as microseconds since the epoch, dropping finer digits. */
+  public static long micros(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
+
+  private static float[] floats(ListVector vector, int row) {
+    Float4Vector data = (Float4Vector) vector.getDataVector();
+    int start = vector.getElementStartIndex(row);
+    int end = vector.getElementEndIndex(row);
+    float[] values = new float[end - start];
+    for (int i = start; i < end; i++) {
+      // Limitation: a null inside an embedding reads as NaN, since float[] cannot hold null.
+      values[i - start] = data.isNull(i) ? Float.NaN : data.get(i);
+    }
+
+    return values;
+  }
+
+  private static List<Object> list(ListVector vector, FeatureType type, int row) {
+    FieldVector data = vector.getDataVector();
+    FeatureType element = type == FeatureType.STRING_LIST ? FeatureType.STRING : FeatureType.LONG;
+    int start = vector.getElementStartIndex(row);
+    int end = vector.getElementEndIndex(row);
+    List<Object> values = new ArrayList<>(end - start);
+    for (int i = start; i < end; i++) {
+      values.add(get(data, element, i));
+    }
+
+    return values;
+  }
+
+  private static void setFloats(ListVector vector, int row, float[] values) {
+    int offset = vector.startNewValue(row);
+    Float4Vector data = (Float4Vector) vector.getDataVector();
+    for (int i = 0; i < values.length; i++) {
+      data.setSafe(offset + i, values[i]);
+    }
+
+    vector.endValue(row, values.length);
+  }
+
+  private static void setList(ListVector vector, FeatureType type, int row, List<?> values) {
+    int offset = vector.startNewValue(row);
+    FieldVector data = vector.getDataVector();
+    FeatureType element = type == FeatureType.STRING_LIST ? FeatureType.STRING : FeatureType.LONG;
+    for (int i = 0; i < values.size(); i++) {
+      set(data, element, offset + i, values.get(i));
+    }
+
+    vector.endValue(row, values.size());
+  }
+}
