@@ -524,6 +524,20 @@ public final class FeatureStore implements AutoCloseable {
   }
 
   /**
+   * Starts a point-in-time correct training set over the spine; choose the features and options on
+   * the returned builder.
+   */
+  public TrainingSet.Builder trainingSet(Spine spine) {
+    JoinEngine engine =
+        joinEngine()
+            .orElseThrow(
+                () ->
+                    new SokoException(
+                        "Cannot build a training set: the offline backend has no join engine"));
+    return new TrainingSet.Builder(spine, registry, engine);
+  }
+
+  /**
    * Reads, for each key of the latest applied version of a group, the offline row in force at the
    * instant, as Arrow batches. The caller closes the reader.
    *

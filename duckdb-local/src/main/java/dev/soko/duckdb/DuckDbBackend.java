@@ -56,6 +56,7 @@ public final class DuckDbBackend implements Backend {
   private final DuckDbOfflineStore offline;
   private final DuckDbOnlineStore online;
   private final DuckDbRegistry registry;
+  private final DuckDbJoinEngine joinEngine;
 
   private DuckDbBackend(Path file, Connection connection) {
     this.file = file;
@@ -63,6 +64,7 @@ public final class DuckDbBackend implements Backend {
     this.offline = new DuckDbOfflineStore(this);
     this.online = new DuckDbOnlineStore(this);
     this.registry = new DuckDbRegistry(this);
+    this.joinEngine = new DuckDbJoinEngine(connection);
   }
 
   /**
@@ -143,12 +145,12 @@ public final class DuckDbBackend implements Backend {
   }
 
   /**
-   * Returns no join engine yet. The DuckDB join engine runs on this backend's {@link #connection()}
-   * (under {@link #lock()}) and reads the offline tables named by {@link DuckDbNames#offlineTable}.
+   * Returns the DuckDB join engine. It runs each join on its own duplicate of this backend's
+   * connection and reads the offline tables named by {@link DuckDbNames#offlineTable}.
    */
   @Override
   public Optional<JoinEngine> joinEngine() {
-    return Optional.empty();
+    return Optional.of(joinEngine);
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.soko.FeatureType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +19,16 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +62,46 @@ public final class ArrowValues {
       case FLOAT_ARRAY -> floats((ListVector) vector, row);
       case STRING_LIST, LONG_LIST -> list((ListVector) vector, type, row);
     };
+  }
+
+  /**
+   * Returns the plain value at a row of a vector of any type, such as a query result's: {@code
+   * Instant} for a timestamp with a zone, {@code LocalDateTime} for one without, {@code LocalDate},
+   * {@code String}, {@code byte[]}, {@code float[]} for a list of floats, a {@code List} for other
+   * lists, or the vector's own object.
+   */
+  public static @Nullable Object get(ValueVector vector, int row) {
+    if (vector.isNull(row)) {
+      return null;
+    }
+
+    if (vector instanceof TimeStampVector timestamps) {
+      ArrowType.Timestamp type = (ArrowType.Timestamp) timestamps.getField().getType();
+      Instant instant = Instant.EPOCH.plus(timestamps.get(row), unit(type.getUnit()));
+      return type.getTimezone() == null
+          ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
+          : instant;
+    }
+
+    if (vector instanceof DateDayVector dates) {
+      return LocalDate.ofEpochDay(dates.get(row));
+    }
+
+    if (vector instanceof ListVector list) {
+      if (list.getDataVector() instanceof Float4Vector) {
+        return floats(list, row);
+      }
+
+      List<@Nullable Object> values = new ArrayList<>();
+      for (int i = list.getElementStartIndex(row); i < list.getElementEndIndex(row); i++) {
+        values.add(get(list.getDataVector(), i));
+      }
+
+      return values;
+    }
+
+    Object value = vector.getObject(row);
+    return value instanceof Text text ? text.toString() : value;
   }
 
   /**
@@ -128,6 +174,15 @@ public final class ArrowValues {
   /** Returns the instant of a count of microseconds since the epoch. */
   public static Instant instant(long micros) {
     return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  private static ChronoUnit unit(TimeUnit unit) {
+    return switch (unit) {
+      case SECOND -> ChronoUnit.SECONDS;
+      case MILLISECOND -> ChronoUnit.MILLIS;
+      case MICROSECOND -> ChronoUnit.MICROS;
+      case NANOSECOND -> ChronoUnit.NANOS;
+    };
   }
 
   /** Returns an instant as microseconds since the epoch, dropping finer digits. */

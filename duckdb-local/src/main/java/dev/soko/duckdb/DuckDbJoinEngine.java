@@ -1,0 +1,619 @@
+package dev.soko.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.soko.FeatureType;
+import dev.soko.GroupSpec;
+import dev.soko.SokoException;
+import dev.soko.duckdb.internal.DuckDbNames;
+import dev.soko.internal.ForwardingArrowReader;
+import dev.soko.spi.GroupJoin;
+import dev.soko.spi.JoinEngine;
+import dev.soko.spi.JoinRequest;
+import dev.soko.spi.OutputFormat;
+import dev.soko.spi.TableSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The point-in-time join on DuckDB, over the offline tables of a local store ({@code
+ * offline."<group>_v<version>"}, with {@value GroupSpec#INGESTED_AT}).
+ *
+ * <p>Each join runs on its own duplicate of the store's connection. The spine is first copied into
+ * a temporary table, whose row ids keep the spine's order. For each group, DuckDB's {@code ASOF
+ * JOIN} matches spine rows to the group's rows, whose ties (same keys and event time) were removed
+ * first, keeping the latest ingested. Both the tie removal and the join read only the rows that can
+ * matter: event times from the earliest spine timestamp minus the TTL to the latest spine
+ * timestamp. The {@code ON} clause holds only the key equalities and the time inequality, since any
+ * other condition there turns DuckDB's plan into a nested loop; the TTL is applied after the join.
+ *
+ * <p>"As known at" needs two inequalities per row (event time and ingestion time at or before the
+ * spine timestamp), which {@code ASOF} cannot express, so it uses a range join that keeps the
+ * greatest event time per spine row with {@code ROW_NUMBER}: correct, and slower when keys have
+ * many rows in the spine's time range.
+ *
+ * <p>Every value reaches DuckDB as a bind parameter, spine file paths included, with two exceptions
+ * written as escaped string literals because DuckDB takes no parameter there: the column names in
+ * {@code read_csv}'s {@code types} option (a constant struct), and the target path of {@code COPY
+ * ... TO} when the query has parameters. Identifiers are always quoted.
+ */
+public final class DuckDbJoinEngine implements JoinEngine {
+
+  /** How each group is joined. */
+  enum Form {
+    /** {@code ASOF JOIN} over rows whose ties were removed first. */
+    ASOF,
+    /** A join on keys and a time range, keeping the newest row per spine row. */
+    RANGE
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(DuckDbJoinEngine.class);
+  private static final String SPINE = "soko_spine";
+  private static final String SPINE_ARROW = "soko_spine_arrow";
+  private static final String RESERVED = "_soko_";
+  private static final int BATCH_ROWS = 65_536;
+  private static final Set<String> ZONELESS =
+      Set.of("TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS");
+
+  private final DuckDBConnection connection;
+  private final Form form;
+
+  /**
+   * Creates an engine over the connection of a local store's DuckDB file. The engine never closes
+   * it.
+   */
+  public DuckDbJoinEngine(Connection connection) {
+    this(connection, Form.ASOF);
+  }
+
+  DuckDbJoinEngine(Connection connection, Form form) {
+    try {
+      this.connection = requireNonNull(connection, "connection").unwrap(DuckDBConnection.class);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("A DuckDB join engine needs a DuckDB connection", e);
+    }
+
+    this.form = form;
+  }
+
+  @Override
+  public ArrowReader read(TableSource source, BufferAllocator allocator) {
+    DuckDBConnection session = open();
+    try {
+      String from = loadSpine(session, source, Map.of());
+      PreparedStatement statement = session.prepareStatement("SELECT * FROM " + from);
+      return export(session, statement, allocator);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(session);
+      throw failure("Cannot read " + describe(source), e);
+    }
+  }
+
+  @Override
+  public ArrowReader join(JoinRequest request, BufferAllocator allocator) {
+    DuckDBConnection session = open();
+    try {
+      Query query = prepare(session, request);
+      PreparedStatement statement = session.prepareStatement(query.sql);
+      bind(statement, query.parameters);
+      return export(session, statement, allocator);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(session);
+      throw failure("Cannot build training set", e);
+    }
+  }
+
+  @Override
+  public long write(JoinRequest request, Path path, OutputFormat format) {
+    requireNonNull(path, "path");
+    try (DuckDBConnection session = open()) {
+      Query query = prepare(session, request);
+      String options =
+          switch (format) {
+            case PARQUET -> "(FORMAT parquet)";
+            case CSV -> "(FORMAT csv, HEADER true)";
+          };
+      // DuckDB takes no parameter for COPY's target when the query has parameters of its own.
+      String target = literal(path.toAbsolutePath().toString());
+      try (PreparedStatement statement =
+          session.prepareStatement("COPY (" + query.sql + ") TO " + target + " " + options)) {
+        bind(statement, query.parameters);
+        statement.execute();
+      }
+
+      return query.rows;
+    } catch (SQLException | RuntimeException e) {
+      throw failure("Cannot write training set to " + path, e);
+    }
+  }
+
+  private DuckDBConnection open() {
+    try {
+      DuckDBConnection session = connection.duplicate();
+      try (Statement statement = session.createStatement()) {
+        // Timestamps with a zone leave DuckDB (Arrow, CSV) in UTC, whatever the machine's zone.
+        statement.execute("SET TimeZone = 'UTC'");
+      }
+
+      return session;
+    } catch (SQLException e) {
+      throw new SokoException("Cannot open a DuckDB session for a join: " + e.getMessage(), e);
+    }
+  }
+
+  private static ArrowReader export(
+      DuckDBConnection session, PreparedStatement statement, BufferAllocator allocator)
+      throws SQLException {
+    ResultSet result = statement.executeQuery();
+    ArrowReader reader =
+        (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS);
+    return new ForwardingArrowReader(
+        reader,
+        allocator,
+        rows -> {
+          try (session;
+              statement;
+              result) {
+            // Closing the reader releases the query and the session that holds the spine.
+          }
+        });
+  }
+
+  /** Copies the spine into a temporary table and plans the join over it. */
+  private Query prepare(DuckDBConnection session, JoinRequest request) throws SQLException {
+    loadSpine(session, request.spine(), stringKeyColumns(request));
+    Map<String, String> spineTypes = describe(session);
+    checkColumns(request, spineTypes);
+    List<Object> parameters = new ArrayList<>();
+    String time = timestamp(request, spineTypes.get(request.timestampColumn()), parameters);
+    Bounds bounds = bounds(session, request, time, List.copyOf(parameters));
+
+    StringBuilder sql = new StringBuilder("WITH s AS (SELECT rowid AS _soko_row, ");
+    sql.append(time).append(" AS _soko_ts");
+    for (int g = 0; g < request.groups().size(); g++) {
+      GroupJoin group = request.groups().get(g);
+      for (int k = 0; k < group.spineKeys().size(); k++) {
+        String column = group.spineKeys().get(k);
+        String wanted = duckDbType(group.spec().keys().get(k).type());
+        String value = "s." + quote(column);
+        if (!wanted.equals(spineTypes.get(column))) {
+          value = "TRY_CAST(" + value + " AS " + wanted + ")";
+        }
+
+        sql.append(", ").append(value).append(" AS _soko_k").append(g).append('_').append(k);
+      }
+    }
+
+    sql.append(", s.* FROM ").append(SPINE).append(" s)");
+    for (int g = 0; g < request.groups().size(); g++) {
+      GroupJoin group = request.groups().get(g);
+      if (form == Form.ASOF && !request.asKnownAt()) {
+        appendAsof(sql, parameters, request, g, bounds);
+      } else {
+        appendRange(sql, parameters, request, g, bounds);
+      }
+    }
+
+    sql.append(" SELECT ");
+    List<String> spineColumns = List.copyOf(spineTypes.keySet());
+    for (int i = 0; i < spineColumns.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("s.").append(quote(spineColumns.get(i)));
+    }
+
+    for (int g = 0; g < request.groups().size(); g++) {
+      GroupJoin group = request.groups().get(g);
+      boolean expires = group.spec().ttlIfAny().isPresent();
+      for (int f = 0; f < group.features().size(); f++) {
+        String value = "m" + g + "." + quote(group.features().get(f));
+        sql.append(", ")
+            .append(expires ? "CASE WHEN m" + g + "._soko_fresh THEN " + value + " END" : value)
+            .append(" AS ")
+            .append(quote(group.outputNames().get(f)));
+      }
+    }
+
+    sql.append(" FROM s");
+    for (int g = 0; g < request.groups().size(); g++) {
+      sql.append(" LEFT JOIN m").append(g).append(" ON m").append(g);
+      sql.append("._soko_row = s._soko_row");
+    }
+
+    sql.append(" ORDER BY s._soko_row");
+    LOG.debug("Point-in-time join: {}", sql);
+    return new Query(sql.toString(), parameters, bounds.rows);
+  }
+
+  /** Appends {@code g<i>} (the rows that can matter, ties removed) and {@code m<i>} (matches). */
+  private static void appendAsof(
+      StringBuilder sql, List<Object> parameters, JoinRequest request, int index, Bounds bounds) {
+    GroupSpec spec = request.groups().get(index).spec();
+    List<String> keys = spec.keyNames().stream().map(DuckDbJoinEngine::quote).toList();
+    String eventTime = quote(spec.eventTime().name());
+    sql.append(", g").append(index).append(" AS (SELECT ");
+    sql.append(String.join(", ", keys)).append(", ").append(eventTime);
+    for (String feature : request.groups().get(index).features()) {
+      sql.append(", ").append(quote(feature));
+    }
+
+    sql.append(" FROM ").append(table(spec)).append(" WHERE ");
+    appendTimeFilter(sql, parameters, spec, eventTime, bounds);
+    sql.append(" QUALIFY row_number() OVER (PARTITION BY ").append(String.join(", ", keys));
+    sql.append(", ").append(eventTime).append(" ORDER BY ");
+    sql.append(quote(GroupSpec.INGESTED_AT)).append(" DESC) = 1)");
+
+    appendMatchStart(sql, parameters, request, index);
+    sql.append(" FROM s ASOF JOIN g").append(index).append(" g ON ");
+    appendKeyEqualities(sql, spec, index);
+    sql.append(" AND s._soko_ts ").append(request.strictlyBefore() ? ">" : ">=");
+    sql.append(" g.").append(eventTime).append(')');
+  }
+
+  /** Appends {@code m<i>}: a join on keys and time range, keeping the newest row per spine row. */
+  private static void appendRange(
+      StringBuilder sql, List<Object> parameters, JoinRequest request, int index, Bounds bounds) {
+    GroupSpec spec = request.groups().get(index).spec();
+    String eventTime = quote(spec.eventTime().name());
+    String ingestedAt = quote(GroupSpec.INGESTED_AT);
+    appendMatchStart(sql, parameters, request, index);
+    sql.append(" FROM s JOIN ").append(table(spec)).append(" g ON ");
+    appendKeyEqualities(sql, spec, index);
+    sql.append(" AND g.").append(eventTime).append(request.strictlyBefore() ? " < " : " <= ");
+    sql.append("s._soko_ts");
+    if (spec.ttlIfAny().isPresent()) {
+      sql.append(" AND g.").append(eventTime).append(" >= s._soko_ts - to_microseconds(?)");
+      parameters.add(micros(spec.ttlIfAny().get()));
+    }
+
+    if (request.asKnownAt()) {
+      sql.append(" AND g.").append(ingestedAt).append(" <= s._soko_ts");
+    }
+
+    sql.append(" WHERE ");
+    appendTimeFilter(sql, parameters, spec, "g." + eventTime, bounds);
+    if (request.asKnownAt()) {
+      sql.append(" AND g.")
+          .append(ingestedAt)
+          .append(" <= ")
+          .append(instant(parameters, bounds.to));
+    }
+
+    sql.append(" QUALIFY row_number() OVER (PARTITION BY s._soko_row ORDER BY g.");
+    sql.append(eventTime).append(" DESC, g.").append(ingestedAt).append(" DESC) = 1)");
+  }
+
+  /** Appends {@code , m<i> AS (SELECT} with the spine row, the freshness flag and the features. */
+  private static void appendMatchStart(
+      StringBuilder sql, List<Object> parameters, JoinRequest request, int index) {
+    GroupJoin group = request.groups().get(index);
+    String eventTime = quote(group.spec().eventTime().name());
+    sql.append(", m").append(index).append(" AS (SELECT s._soko_row");
+    if (group.spec().ttlIfAny().isPresent()) {
+      sql.append(", epoch_us(s._soko_ts) - epoch_us(g.").append(eventTime);
+      sql.append(") <= ? AS _soko_fresh");
+      parameters.add(micros(group.spec().ttlIfAny().get()));
+    }
+
+    for (String feature : group.features()) {
+      sql.append(", g.").append(quote(feature));
+    }
+  }
+
+  private static void appendKeyEqualities(StringBuilder sql, GroupSpec spec, int index) {
+    for (int k = 0; k < spec.keys().size(); k++) {
+      sql.append(k == 0 ? "" : " AND ").append("s._soko_k").append(index).append('_').append(k);
+      sql.append(" = g.").append(quote(spec.keys().get(k).name()));
+    }
+  }
+
+  private static void appendTimeFilter(
+      StringBuilder sql, List<Object> parameters, GroupSpec spec, String eventTime, Bounds bounds) {
+    sql.append(eventTime).append(" <= ").append(instant(parameters, bounds.to));
+    if (spec.ttlIfAny().isPresent()) {
+      long from = bounds.from - micros(spec.ttlIfAny().get());
+      sql.append(" AND ").append(eventTime).append(" >= ").append(instant(parameters, from));
+    }
+  }
+
+  private static String instant(List<Object> parameters, long micros) {
+    parameters.add(micros);
+    return "(to_timestamp(0) + to_microseconds(?))";
+  }
+
+  /**
+   * Copies a source into the temporary spine table and returns it; {@code stringColumns} are read
+   * as strings from a CSV file.
+   */
+  private static String loadSpine(
+      DuckDBConnection session, TableSource source, Map<String, Boolean> stringColumns)
+      throws SQLException {
+    String create = "CREATE TEMP TABLE " + SPINE + " AS SELECT * FROM ";
+    if (source instanceof TableSource.Arrow arrow) {
+      try (BufferAllocator allocator = new RootAllocator();
+          ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+        Data.exportArrayStream(allocator, arrow.reader(), stream);
+        session.registerArrowStream(SPINE_ARROW, stream);
+        try (Statement statement = session.createStatement()) {
+          statement.execute(create + SPINE_ARROW);
+        }
+      }
+    } else if (source instanceof TableSource.Parquet parquet) {
+      try (PreparedStatement statement = session.prepareStatement(create + "read_parquet(?)")) {
+        statement.setString(1, parquet.path().toAbsolutePath().toString());
+        statement.execute();
+      }
+    } else {
+      String path = ((TableSource.Csv) source).path().toAbsolutePath().toString();
+      String types = csvTypes(session, path, stringColumns);
+      try (PreparedStatement statement =
+          session.prepareStatement(create + "read_csv(?" + types + ")")) {
+        statement.setString(1, path);
+        statement.execute();
+      }
+    }
+
+    return SPINE;
+  }
+
+  /** Returns the {@code types} option forcing the CSV file's string key columns to VARCHAR. */
+  private static String csvTypes(
+      DuckDBConnection session, String path, Map<String, Boolean> stringColumns)
+      throws SQLException {
+    List<String> forced = new ArrayList<>();
+    try (PreparedStatement statement =
+        session.prepareStatement("DESCRIBE SELECT * FROM read_csv(?)")) {
+      statement.setString(1, path);
+      try (ResultSet columns = statement.executeQuery()) {
+        while (columns.next()) {
+          String name = columns.getString(1);
+          if (stringColumns.containsKey(name) && !"VARCHAR".equals(columns.getString(2))) {
+            forced.add(literal(name) + ": 'VARCHAR'");
+          }
+        }
+      }
+    }
+
+    return forced.isEmpty() ? "" : ", types = {" + String.join(", ", forced) + "}";
+  }
+
+  private static Map<String, Boolean> stringKeyColumns(JoinRequest request) {
+    Map<String, Boolean> columns = new LinkedHashMap<>();
+    for (GroupJoin group : request.groups()) {
+      for (int k = 0; k < group.spineKeys().size(); k++) {
+        if (group.spec().keys().get(k).type() == FeatureType.STRING) {
+          columns.put(group.spineKeys().get(k), true);
+        }
+      }
+    }
+
+    return columns;
+  }
+
+  private static Map<String, String> describe(DuckDBConnection session) throws SQLException {
+    Map<String, String> types = new LinkedHashMap<>();
+    try (Statement statement = session.createStatement();
+        ResultSet columns = statement.executeQuery("DESCRIBE " + SPINE)) {
+      while (columns.next()) {
+        types.put(columns.getString("column_name"), columns.getString("column_type"));
+      }
+    }
+
+    return types;
+  }
+
+  private static void checkColumns(JoinRequest request, Map<String, String> spineTypes) {
+    for (String column : spineTypes.keySet()) {
+      if (column.startsWith(RESERVED)) {
+        throw new SokoException(
+            "Cannot build training set: spine column '"
+                + column
+                + "' starts with '"
+                + RESERVED
+                + "', which is reserved; rename it");
+      }
+    }
+
+    if (!spineTypes.containsKey(request.timestampColumn())) {
+      throw new SokoException(
+          "Cannot build training set: the spine has no timestamp column '"
+              + request.timestampColumn()
+              + "'; its columns are "
+              + spineTypes.keySet());
+    }
+
+    Set<String> outputs = new HashSet<>();
+    for (GroupJoin group : request.groups()) {
+      for (int k = 0; k < group.spineKeys().size(); k++) {
+        String column = group.spineKeys().get(k);
+        String key = group.spec().keys().get(k).name();
+        if (!spineTypes.containsKey(column)) {
+          throw new SokoException(
+              "Cannot build training set: the spine has no column '"
+                  + column
+                  + "' for key '"
+                  + key
+                  + "' of group '"
+                  + group.spec().name()
+                  + "'; its columns are "
+                  + spineTypes.keySet()
+                  + "; map the key to a spine column with KeyMapping.keys(\""
+                  + key
+                  + "\", \"<spine column>\")");
+        }
+      }
+
+      for (String output : group.outputNames()) {
+        if (spineTypes.containsKey(output) || !outputs.add(output)) {
+          throw new SokoException(
+              "Cannot build training set: feature column '"
+                  + output
+                  + "' has the name of another column; give the join an alias, or rename the"
+                  + " spine column");
+        }
+      }
+    }
+  }
+
+  /** Returns the SQL of the spine timestamp as a TIMESTAMPTZ, adding its parameters. */
+  private static String timestamp(JoinRequest request, String type, List<Object> parameters) {
+    String column = "s." + quote(request.timestampColumn());
+    if (type.equals("TIMESTAMP WITH TIME ZONE")) {
+      return column;
+    }
+
+    if (!ZONELESS.contains(type)) {
+      throw new SokoException(
+          "Cannot build training set: spine column '"
+              + request.timestampColumn()
+              + "' holds "
+              + type
+              + ", not timestamps; write them as 2024-03-01 10:00:00, with an offset"
+              + " (2024-03-01T10:00:00+02:00) or without one (then give the zone)");
+    }
+
+    ZoneId zone = request.zone();
+    if (zone == null) {
+      throw new SokoException(
+          "Cannot build training set: spine column '"
+              + request.timestampColumn()
+              + "' holds timestamps without a zone; give their zone with Spine.zone(ZoneId),"
+              + " such as .zone(ZoneOffset.UTC)");
+    }
+
+    if (zone.normalized() instanceof ZoneOffset offset) {
+      parameters.add((long) offset.getTotalSeconds());
+      return "timezone('UTC', " + column + "::TIMESTAMP - to_seconds(?))";
+    }
+
+    parameters.add(zone.getId());
+    return "timezone(?, " + column + "::TIMESTAMP)";
+  }
+
+  /** Checks that every spine row has a timestamp and returns the spine's time bounds. */
+  private static Bounds bounds(
+      DuckDBConnection session, JoinRequest request, String time, List<Object> parameters)
+      throws SQLException {
+    String column = "s." + quote(request.timestampColumn());
+    String sql =
+        "SELECT min(rowid) FILTER (WHERE "
+            + column
+            + " IS NULL), count(*), epoch_us(min("
+            + time
+            + ")), epoch_us(max("
+            + time
+            + ")) FROM "
+            + SPINE
+            + " s";
+    List<Object> both = new ArrayList<>(parameters);
+    both.addAll(parameters);
+    try (PreparedStatement statement = session.prepareStatement(sql)) {
+      bind(statement, both);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        long missing = result.getLong(1);
+        if (!result.wasNull()) {
+          throw new SokoException(
+              "Cannot build training set: spine row "
+                  + (missing + 1)
+                  + " (counting from 1) has no timestamp in column '"
+                  + request.timestampColumn()
+                  + "'; every spine row needs one");
+        }
+
+        return new Bounds(result.getLong(2), result.getLong(3), result.getLong(4));
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> parameters)
+      throws SQLException {
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+  }
+
+  private static String table(GroupSpec spec) {
+    return DuckDbNames.offlineTable(spec);
+  }
+
+  private static String duckDbType(FeatureType type) {
+    return DuckDbNames.type(type);
+  }
+
+  private static String quote(String identifier) {
+    return DuckDbNames.quote(identifier);
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  private static long micros(Duration duration) {
+    return duration.toNanos() / 1_000;
+  }
+
+  private static String describe(TableSource source) {
+    if (source instanceof TableSource.Parquet parquet) {
+      return parquet.path().toString();
+    }
+
+    if (source instanceof TableSource.Csv csv) {
+      return csv.path().toString();
+    }
+
+    return "Arrow batches";
+  }
+
+  private static SokoException failure(String what, Exception e) {
+    if (e instanceof SokoException soko) {
+      return soko;
+    }
+
+    return new SokoException(what + ": " + firstLine(e.getMessage()), e);
+  }
+
+  private static String firstLine(@Nullable String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+
+  private static void closeQuietly(Connection session) {
+    try {
+      session.close();
+    } catch (SQLException e) {
+      LOG.warn("Cannot close a DuckDB join session", e);
+    }
+  }
+
+  /** A planned join: its SQL, its parameters in order, and the number of rows it gives. */
+  private record Query(String sql, List<Object> parameters, long rows) {}
+
+  /** The spine's row count and its earliest and latest timestamps, in microseconds. */
+  private record Bounds(long rows, long from, long to) {}
+}

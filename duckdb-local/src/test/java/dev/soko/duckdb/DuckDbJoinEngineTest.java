@@ -1,0 +1,270 @@
+package dev.soko.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.soko.Column;
+import dev.soko.FeatureType;
+import dev.soko.GroupSpec;
+import dev.soko.SokoException;
+import dev.soko.internal.ArrowValues;
+import dev.soko.spi.GroupJoin;
+import dev.soko.spi.JoinRequest;
+import dev.soko.spi.OutputFormat;
+import dev.soko.spi.TableSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The DuckDB join engine over offline tables created with plain SQL in the store's layout; the
+ * store-level rules are in the contract tests.
+ */
+class DuckDbJoinEngineTest {
+
+  private static final GroupSpec CLICKS =
+      new GroupSpec(
+          "clicks",
+          1,
+          "",
+          "",
+          List.of(),
+          Duration.ofHours(2),
+          false,
+          List.of(Column.key("user_id", FeatureType.STRING)),
+          Column.eventTime("event_time"),
+          List.of(Column.feature("total", FeatureType.LONG, true)));
+
+  private static final GroupSpec PAIRS =
+      new GroupSpec(
+          "pairs",
+          1,
+          "",
+          "",
+          List.of(),
+          null,
+          false,
+          List.of(Column.key("a", FeatureType.STRING), Column.key("b", FeatureType.STRING)),
+          Column.eventTime("event_time"),
+          List.of(Column.feature("score", FeatureType.DOUBLE, true)));
+
+  @TempDir Path dir;
+  private Connection connection;
+  private BufferAllocator allocator;
+
+  @BeforeEach
+  void open() throws Exception {
+    connection = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("store.duckdb"));
+    allocator = new RootAllocator();
+    sql("CREATE SCHEMA offline");
+    sql(
+        "CREATE TABLE offline.clicks_v1 (user_id VARCHAR, event_time TIMESTAMPTZ, total BIGINT,"
+            + " _ingested_at TIMESTAMPTZ)");
+    sql(
+        "INSERT INTO offline.clicks_v1 VALUES"
+            + " ('u1', '2024-03-01 10:00:00+00', 1, '2024-03-01 10:00:00+00'),"
+            + " ('u1', '2024-03-01 11:00:00+00', 2, '2024-03-01 11:00:00+00'),"
+            + " ('u1', '2024-03-01 11:00:00+00', 3, '2024-03-01 11:30:00+00'),"
+            + " ('u1', '2024-03-01 11:00:00+00', 4, '2024-03-01 11:10:00+00'),"
+            + " ('007', '2024-03-01 10:00:00+00', 7, '2024-03-01 10:00:00+00')");
+    sql(
+        "CREATE TABLE offline.pairs_v1 (a VARCHAR, b VARCHAR, event_time TIMESTAMPTZ,"
+            + " score DOUBLE, _ingested_at TIMESTAMPTZ)");
+    sql(
+        "INSERT INTO offline.pairs_v1 VALUES"
+            + " ('1', '23', '2024-03-01 10:00:00+00', 0.5, '2024-03-01 10:00:00+00')");
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    allocator.close();
+    connection.close();
+  }
+
+  @Test
+  void joinsTheNewestRowAtOrBeforeEachSpineTimeWithTiesToTheLatestIngested() throws Exception {
+    Path spine =
+        csv(
+            "user_id,shown_at,label",
+            "u1,2024-03-01 10:30:00+00,a",
+            "u1,2024-03-01 11:00:00+00,b",
+            "u1,2024-03-01 09:00:00+00,c",
+            "u2,2024-03-01 11:00:00+00,d",
+            "u1,2024-03-01 13:30:00+00,e");
+
+    List<List<Object>> rows = join(request(new TableSource.Csv(spine), null, clicks()));
+
+    assertThat(rows)
+        .extracting(row -> Arrays.asList(row.get(2), row.get(3)))
+        .containsExactly(
+            Arrays.asList("a", 1L),
+            Arrays.asList("b", 3L),
+            Arrays.asList("c", null),
+            Arrays.asList("d", null),
+            Arrays.asList("e", null));
+  }
+
+  @Test
+  void rangeFormGivesTheSameRowsAsAsof() throws Exception {
+    Path spine =
+        csv(
+            "user_id,shown_at,label",
+            "u1,2024-03-01 10:30:00+00,a",
+            "u1,2024-03-01 11:00:00+00,b",
+            "u1,2024-03-01 13:30:00+00,e");
+    DuckDbJoinEngine range = new DuckDbJoinEngine(connection, DuckDbJoinEngine.Form.RANGE);
+
+    List<List<Object>> rows =
+        read(range.join(request(new TableSource.Csv(spine), null, clicks()), allocator));
+
+    assertThat(rows).extracting(row -> row.get(3)).containsExactly(1L, 3L, null);
+  }
+
+  @Test
+  void readsStringKeysOfACsvSpineAsStrings() throws Exception {
+    Path spine = csv("user_id,shown_at", "007,2024-03-01 10:30:00+00");
+
+    List<List<Object>> rows = join(request(new TableSource.Csv(spine), null, clicks()));
+
+    assertThat(rows)
+        .containsExactly(List.of("007", java.time.Instant.parse("2024-03-01T10:30:00Z"), 7L));
+  }
+
+  @Test
+  void appliesTheGivenZoneToZonelessTimestamps() throws Exception {
+    Path spine = csv("user_id,shown_at", "u1,2024-03-01 12:30:00", "u1,2024-03-01 11:30:00");
+
+    List<List<Object>> berlin =
+        join(request(new TableSource.Csv(spine), ZoneId.of("Europe/Berlin"), clicks()));
+    List<List<Object>> plusTwo =
+        join(request(new TableSource.Csv(spine), ZoneOffset.ofHours(2), clicks()));
+
+    assertThat(berlin).extracting(row -> row.get(2)).containsExactly(3L, 1L);
+    assertThat(plusTwo).extracting(row -> row.get(2)).containsExactly(1L, null);
+  }
+
+  @Test
+  void comparesCompositeKeysPartByPart() throws Exception {
+    Path spine = csv("a,b,shown_at", "12,3,2024-03-01 10:30:00+00", "1,23,2024-03-01 10:30:00+00");
+    GroupJoin pairs =
+        new GroupJoin(PAIRS, "pairs", List.of("a", "b"), List.of("score"), List.of("pairs__score"));
+
+    List<List<Object>> rows = join(request(new TableSource.Csv(spine), null, pairs));
+
+    assertThat(rows).extracting(row -> row.get(3)).containsExactly(null, 0.5);
+  }
+
+  @Test
+  void writesParquetThatReadsBackInSpineOrder() throws Exception {
+    Path spine =
+        csv("user_id,shown_at,label", "u1,2024-03-01 11:00:00+00,b", "u1,2024-03-01 10:30:00+00,a");
+    Path out = dir.resolve("out.parquet");
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+
+    long written =
+        engine.write(
+            request(new TableSource.Csv(spine), null, clicks()), out, OutputFormat.PARQUET);
+
+    assertThat(written).isEqualTo(2);
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT label, clicks__total FROM read_parquet(?)")) {
+      statement.setString(1, out.toString());
+      try (ResultSet result = statement.executeQuery()) {
+        List<String> rows = new ArrayList<>();
+        while (result.next()) {
+          rows.add(result.getString(1) + "=" + result.getLong(2));
+        }
+
+        assertThat(rows).containsExactly("b=3", "a=1");
+      }
+    }
+  }
+
+  @Test
+  void refusesZonelessTimestampsWithoutAZone() throws Exception {
+    Path spine = csv("user_id,shown_at", "u1,2024-03-01 12:30:00");
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+
+    assertThatThrownBy(
+            () -> engine.join(request(new TableSource.Csv(spine), null, clicks()), allocator))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: spine column 'shown_at' holds timestamps without a zone;"
+                + " give their zone with Spine.zone(ZoneId), such as .zone(ZoneOffset.UTC)");
+  }
+
+  @Test
+  void refusesAMissingSpineFile() {
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+    Path missing = dir.resolve("missing.parquet");
+
+    assertThatThrownBy(
+            () -> engine.join(request(new TableSource.Parquet(missing), null, clicks()), allocator))
+        .isInstanceOf(SokoException.class)
+        .hasMessageStartingWith(
+            "Cannot build training set: IO Error: No files found that match the pattern \""
+                + missing);
+  }
+
+  private static GroupJoin clicks() {
+    return new GroupJoin(
+        CLICKS, "clicks", List.of("user_id"), List.of("total"), List.of("clicks__total"));
+  }
+
+  private static JoinRequest request(TableSource spine, ZoneId zone, GroupJoin group) {
+    return new JoinRequest(spine, "shown_at", zone, List.of(group), false, false);
+  }
+
+  private List<List<Object>> join(JoinRequest request) throws Exception {
+    return read(new DuckDbJoinEngine(connection).join(request, allocator));
+  }
+
+  private static List<List<Object>> read(ArrowReader reader) throws Exception {
+    List<List<Object>> rows = new ArrayList<>();
+    try (reader) {
+      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+      while (reader.loadNextBatch()) {
+        for (int row = 0; row < batch.getRowCount(); row++) {
+          List<Object> values = new ArrayList<>();
+          for (int column = 0; column < batch.getFieldVectors().size(); column++) {
+            values.add(ArrowValues.get(batch.getVector(column), row));
+          }
+
+          rows.add(values);
+        }
+      }
+    }
+
+    return rows;
+  }
+
+  private Path csv(String... lines) throws Exception {
+    Path file = Files.createTempFile(dir, "spine", ".csv");
+    Files.write(file, List.of(lines));
+    return file;
+  }
+
+  private void sql(String sql) throws Exception {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
