@@ -54,6 +54,8 @@ final class GroupValidator {
       problems.add(new Problem(type, group, null, Messages.generic(typeName)));
     }
 
+    // Limitation: only the record's own modifiers are checked; a record nested in a private class
+    // passes, and then its generated code does not compile.
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
       problems.add(new Problem(type, group, null, Messages.privateRecord(typeName)));
     }
