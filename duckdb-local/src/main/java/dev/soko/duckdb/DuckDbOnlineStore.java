@@ -145,7 +145,7 @@ final class DuckDbOnlineStore implements OnlineStore {
   public List<Optional<OnlineRow>> read(GroupSpec spec, List<EntityKey> keys) {
     List<Optional<OnlineRow>> found = new ArrayList<>(keys.size());
     keys.forEach(key -> found.add(Optional.empty()));
-    if (keys.isEmpty() || !exists(spec)) {
+    if (keys.isEmpty()) {
       return found;
     }
 
