@@ -574,6 +574,20 @@ public abstract class TrainingSetContract extends StoreContract {
     }
   }
 
+  @Test
+  void readsASpineOfGroupRecordsTimedByTheirEventTime() {
+    store.apply(CLICKS, SESSIONS).orThrow();
+    store.write(SESSIONS, List.of(new Sessions("u1", at(-60), 30)));
+    Spine spine = Spine.records(CLICKS, List.of(clicks("u1", T, 1), clicks("u2", T, 2)));
+
+    List<TrainingRow> rows = store.trainingSet(spine).with(SESSIONS_MINUTES).build().rows();
+
+    assertThat(spine.timestampColumn()).isEqualTo("event_time");
+    assertThat(rows)
+        .extracting(row -> Arrays.asList(row.value("user_id"), row.get(SESSIONS_MINUTES)))
+        .containsExactly(Arrays.asList("u1", 30L), Arrays.asList("u2", null));
+  }
+
   private static Spine spine(Impression... rows) {
     return Spine.records(Impression.class, List.of(rows), "shown_at");
   }
