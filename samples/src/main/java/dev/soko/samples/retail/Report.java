@@ -62,15 +62,21 @@ final class Report {
     online.values().stream().limit(3).forEach(row -> out.println("  " + describe(row)));
     out.println();
     out.println("Store: " + storeFile);
-    out.println("Try:   duckdb " + storeFile + " -readonly \\");
+    out.println("Try:   duckdb -readonly " + storeFile + " \\");
     out.println(
         "         \"SELECT * FROM features.customer_activity WHERE customer_id = '12347'"
             + " ORDER BY event_time DESC LIMIT 5\"");
     out.println();
     out.println(
         RetailSample.format(
-            "Took %.1f s: backfill %.1f s, training set %.1f s, online and micro-batches %.1f s",
-            totalSeconds, backfillSeconds, trainingSetSeconds, streamSeconds));
+            "Took %.1f s: backfill %.1f s (SQL pipeline %.1f s, store %.1f s), training set"
+                + " %.1f s, online and micro-batches %.1f s",
+            totalSeconds,
+            backfillSeconds,
+            pipelineSeconds,
+            storeSeconds,
+            trainingSetSeconds,
+            streamSeconds));
     out.println();
     out.println(RetailSample.ATTRIBUTION);
   }
