@@ -1,6 +1,7 @@
 package dev.soko.samples.retail;
 
 import dev.soko.SokoException;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,8 +44,7 @@ final class ChurnSpine {
       FROM customers c
       LEFT JOIN top_items t USING (snapshot_day, customer_id)
       LEFT JOIN came_back r USING (snapshot_day, customer_id)
-      ORDER BY c.snapshot_day, c.customer_id
-      """;
+      ORDER BY c.snapshot_day, c.customer_id""";
 
   private ChurnSpine() {}
 
@@ -64,6 +64,56 @@ final class ChurnSpine {
    * @throws SokoException if the days up to 30 days after the last month end are not loaded
    */
   static List<SpineRow> build(Transactions transactions, List<LocalDate> monthEnds) {
+    List<SpineRow> rows = new ArrayList<>();
+    try (Statement statement = transactions.connection().createStatement();
+        ResultSet result = statement.executeQuery(sql(transactions, monthEnds))) {
+      while (result.next()) {
+        rows.add(
+            new SpineRow(
+                result.getString("customer_id"),
+                FeaturePipeline.endOfDay(result.getObject("snapshot_day", LocalDate.class)),
+                result.getString("top_item"),
+                result.getBoolean("ordered_again")));
+      }
+    } catch (SQLException e) {
+      throw new SokoException("Cannot build the churn spine: " + e.getMessage(), e);
+    }
+
+    return rows;
+  }
+
+  /**
+   * Writes the spine rows of the given month ends to a Parquet file, in the order of {@link
+   * #build}, with the columns of {@link SpineRow}: {@code customer_id}, {@code snapshot_at} (a
+   * timestamp with time zone), {@code top_item} and {@code ordered_again}.
+   *
+   * @return the number of rows written
+   * @throws SokoException if the days up to 30 days after the last month end are not loaded, or the
+   *     file cannot be written
+   */
+  static long writeParquet(Transactions transactions, List<LocalDate> monthEnds, Path file) {
+    String copy =
+        """
+        COPY (
+          SELECT customer_id,
+                 timezone('%s', CAST(snapshot_day + 1 AS TIMESTAMP)) AS snapshot_at,
+                 top_item,
+                 ordered_again
+          FROM (%s))
+        TO '%s' (FORMAT parquet)
+        """
+            .formatted(
+                FeaturePipeline.SHOP_ZONE.getId(),
+                sql(transactions, monthEnds),
+                file.toAbsolutePath().toString().replace("'", "''"));
+    try (Statement statement = transactions.connection().createStatement()) {
+      return statement.executeUpdate(copy);
+    } catch (SQLException e) {
+      throw new SokoException("Cannot write the churn spine to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String sql(Transactions transactions, List<LocalDate> monthEnds) {
     LocalDate needed = monthEnds.get(monthEnds.size() - 1).plusDays(30);
     LocalDate loaded = transactions.loadedThrough().orElse(LocalDate.MIN);
     if (loaded.isBefore(needed)) {
@@ -79,21 +129,6 @@ final class ChurnSpine {
 
     String days =
         monthEnds.stream().map(day -> "DATE '" + day + "'").collect(Collectors.joining(", "));
-    List<SpineRow> rows = new ArrayList<>();
-    try (Statement statement = transactions.connection().createStatement();
-        ResultSet result = statement.executeQuery(SQL.replace(":days", days))) {
-      while (result.next()) {
-        rows.add(
-            new SpineRow(
-                result.getString("customer_id"),
-                FeaturePipeline.endOfDay(result.getObject("snapshot_day", LocalDate.class)),
-                result.getString("top_item"),
-                result.getBoolean("ordered_again")));
-      }
-    } catch (SQLException e) {
-      throw new SokoException("Cannot build the churn spine: " + e.getMessage(), e);
-    }
-
-    return rows;
+    return SQL.replace(":days", days);
   }
 }

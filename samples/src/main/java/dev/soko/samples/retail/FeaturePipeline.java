@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes the rows of {@link CustomerActivity} and {@link ItemPopularity} for a range of days with
@@ -89,7 +91,7 @@ final class FeaturePipeline {
           SELECT customer_id, day,
                  sum(sum(step)) OVER (PARTITION BY customer_id ORDER BY day) AS distinct_items
           FROM steps GROUP BY customer_id, day)
-      SELECT w.customer_id, w.day, w.orders_7d, w.orders_30d, w.orders_90d,
+      SELECT w.customer_id, w.day - DATE '1970-01-01' AS epoch_day, w.orders_7d, w.orders_30d, w.orders_90d,
              CAST(w.spend_30d AS DOUBLE) AS spend_30d, CAST(w.spend_90d AS DOUBLE) AS spend_90d,
              coalesce(p.distinct_items, 0) AS distinct_items_90d, w.days_since_last_order,
              w.cancellations_90d, w.country
@@ -145,7 +147,7 @@ final class FeaturePipeline {
           SELECT stock_code, day,
                  sum(sum(step)) OVER (PARTITION BY stock_code ORDER BY day) AS buyers
           FROM steps GROUP BY stock_code, day)
-      SELECT w.stock_code, w.day, w.units_7d, coalesce(b.buyers, 0) AS buyers_7d, w.units_30d,
+      SELECT w.stock_code, w.day - DATE '1970-01-01' AS epoch_day, w.units_7d, coalesce(b.buyers, 0) AS buyers_7d, w.units_30d,
              w.avg_price_30d, w.return_rate_30d
       FROM sums w
       ASOF LEFT JOIN buyers b ON b.stock_code = w.stock_code AND b.day <= w.day
@@ -163,6 +165,10 @@ final class FeaturePipeline {
     return day.plusDays(1).atStartOfDay(SHOP_ZONE).toInstant();
   }
 
+  private static Instant endOfDay(Map<Long, Instant> days, long epochDay) {
+    return days.computeIfAbsent(epochDay, d -> endOfDay(LocalDate.ofEpochDay(d)));
+  }
+
   /** Returns the range of event times of the rows of the days {@code first} to {@code last}. */
   static TimeRange eventTimes(LocalDate first, LocalDate last) {
     return TimeRange.of(endOfDay(first), endOfDay(last.plusDays(1)));
@@ -176,13 +182,14 @@ final class FeaturePipeline {
    */
   List<CustomerActivity> customerActivity(LocalDate first, LocalDate last) {
     List<CustomerActivity> rows = new ArrayList<>();
+    Map<Long, Instant> days = new HashMap<>();
     try (Statement statement = transactions.connection().createStatement();
         ResultSet result = statement.executeQuery(sql(CUSTOMER_ACTIVITY, first, last))) {
       while (result.next()) {
         rows.add(
             new CustomerActivity(
                 result.getString("customer_id"),
-                endOfDay(result.getObject("day", LocalDate.class)),
+                endOfDay(days, result.getLong("epoch_day")),
                 result.getLong("orders_7d"),
                 result.getLong("orders_30d"),
                 result.getLong("orders_90d"),
@@ -210,13 +217,14 @@ final class FeaturePipeline {
    */
   List<ItemPopularity> itemPopularity(LocalDate first, LocalDate last) {
     List<ItemPopularity> rows = new ArrayList<>();
+    Map<Long, Instant> days = new HashMap<>();
     try (Statement statement = transactions.connection().createStatement();
         ResultSet result = statement.executeQuery(sql(ITEM_POPULARITY, first, last))) {
       while (result.next()) {
         rows.add(
             new ItemPopularity(
                 result.getString("stock_code"),
-                endOfDay(result.getObject("day", LocalDate.class)),
+                endOfDay(days, result.getLong("epoch_day")),
                 result.getLong("units_7d"),
                 result.getLong("buyers_7d"),
                 result.getLong("units_30d"),

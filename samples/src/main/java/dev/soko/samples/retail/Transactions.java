@@ -177,7 +177,8 @@ final class Transactions implements AutoCloseable {
                Country,
                NOT starts_with(InvoiceNo, 'C'),
                regexp_matches(StockCode, '%s')
-        FROM read_csv([%s], header = true, timestampformat = '%%Y-%%m-%%d %%H:%%M:%%S',
+        FROM read_csv([%s], header = true, delim = ',', quote = '"', escape = '"',
+             timestampformat = '%%Y-%%m-%%d %%H:%%M:%%S',
              columns = {'InvoiceNo': 'VARCHAR', 'StockCode': 'VARCHAR',
                         'Description': 'VARCHAR', 'Quantity': 'BIGINT',
                         'InvoiceDate': 'TIMESTAMP', 'UnitPrice': 'DECIMAL(12, 3)',
