@@ -43,8 +43,7 @@ class NewsSampleCommandTest {
     line.setErr(new PrintWriter(err, true));
     line.setOut(new PrintWriter(new StringWriter(), true));
 
-    int exit =
-        line.execute("--data", Fixture.folder().toString(), "--store", store.toString());
+    int exit = line.execute("--data", Fixture.folder().toString(), "--store", store.toString());
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString())
@@ -66,8 +65,7 @@ class NewsSampleCommandTest {
     line.setErr(new PrintWriter(err, true));
     line.setOut(new PrintWriter(new StringWriter(), true));
 
-    int exit =
-        line.execute("--data", dir.toString(), "--store", dir.resolve("store").toString());
+    int exit = line.execute("--data", dir.toString(), "--store", dir.resolve("store").toString());
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString())
