@@ -133,7 +133,7 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
   public UserEngagement fromValues(Object[] values) {
     if (values.length != 5) {
       throw new IllegalArgumentException(
-          "Cannot create a UserEngagement from "
+          "Cannot create UserEngagement from "
               + values.length
               + " values: feature group user_engagement has 5 columns");
     }

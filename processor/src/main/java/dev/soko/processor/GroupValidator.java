@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
@@ -53,6 +54,8 @@ final class GroupValidator {
       problems.add(new Problem(type, group, null, Messages.generic(typeName)));
     }
 
+    // Limitation: only the record's own modifiers are checked; a record nested in a private class
+    // passes, and then its generated code does not compile.
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
       problems.add(new Problem(type, group, null, Messages.privateRecord(typeName)));
     }
@@ -102,7 +105,7 @@ final class GroupValidator {
       String annotation;
       if (key.isPresent() && time.isPresent()) {
         problems.add(
-            new Problem(component, time.get(), null, Messages.keyAndEventTime(componentName)));
+            new Problem(at(component), time.get(), null, Messages.keyAndEventTime(componentName)));
         anyKey = true;
         firstEventTime = firstEventTime == null ? component : firstEventTime;
         continue;
@@ -113,11 +116,12 @@ final class GroupValidator {
         feature.ifPresent(
             mirror ->
                 problems.add(
-                    new Problem(component, mirror, null, Messages.featureOnKey(componentName))));
+                    new Problem(
+                        at(component), mirror, null, Messages.featureOnKey(componentName))));
         if (columnType == null || !columnType.isKeyType()) {
           problems.add(
               new Problem(
-                  component, naming, null, Messages.keyType(componentName, display(javaType))));
+                  at(component), naming, null, Messages.keyType(componentName, display(javaType))));
         }
       } else if (time.isPresent()) {
         naming = time.get();
@@ -126,11 +130,11 @@ final class GroupValidator {
             mirror ->
                 problems.add(
                     new Problem(
-                        component, mirror, null, Messages.featureOnEventTime(componentName))));
+                        at(component), mirror, null, Messages.featureOnEventTime(componentName))));
         if (firstEventTime != null) {
           problems.add(
               new Problem(
-                  component,
+                  at(component),
                   naming,
                   null,
                   Messages.severalEventTimes(
@@ -142,7 +146,7 @@ final class GroupValidator {
         if (columnType != ColumnType.TIMESTAMP) {
           problems.add(
               new Problem(
-                  component,
+                  at(component),
                   naming,
                   null,
                   Messages.eventTimeType(componentName, display(javaType))));
@@ -153,7 +157,10 @@ final class GroupValidator {
         if (columnType == null) {
           problems.add(
               new Problem(
-                  component, naming, null, Messages.featureType(componentName, display(javaType))));
+                  at(component),
+                  naming,
+                  null,
+                  Messages.featureType(componentName, display(javaType))));
         }
       }
 
@@ -167,21 +174,21 @@ final class GroupValidator {
       if (columnName.startsWith("_")) {
         problems.add(
             new Problem(
-                component,
+                at(component),
                 naming,
                 columnNameValue,
                 Messages.reservedColumnName(columnName, componentName, annotation)));
       } else if (!Names.VALID.matcher(columnName).matches()) {
         problems.add(
             new Problem(
-                component,
+                at(component),
                 naming,
                 columnNameValue,
                 Messages.badColumnName(columnName, componentName, annotation)));
       } else if (columnNames.containsKey(columnName)) {
         problems.add(
             new Problem(
-                component,
+                at(component),
                 naming,
                 columnNameValue,
                 Messages.duplicateColumn(
@@ -194,7 +201,7 @@ final class GroupValidator {
           && Names.constantCase(columnName).equals("DEFINITION")) {
         problems.add(
             new Problem(
-                component,
+                at(component),
                 naming,
                 columnNameValue,
                 Messages.constantClash(columnName, componentName)));
@@ -253,6 +260,23 @@ final class GroupValidator {
             keys,
             eventTime,
             features));
+  }
+
+  /**
+   * Returns the element to report a component's problem on. Javac (17) gives a record component no
+   * source position, so the problem goes on the component's field, which is declared by the same
+   * code in the record header; the caret lands on the component's name.
+   */
+  private static Element at(RecordComponentElement component) {
+    for (Element member : component.getEnclosingElement().getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD
+          && !member.getModifiers().contains(Modifier.STATIC)
+          && member.getSimpleName().equals(component.getSimpleName())) {
+        return member;
+      }
+    }
+
+    return component;
   }
 
   private static Optional<String> checkTtl(String ttl) {

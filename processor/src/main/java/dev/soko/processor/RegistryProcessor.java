@@ -112,6 +112,9 @@ public final class RegistryProcessor extends AbstractProcessor {
     write(group.descriptionPath(), GroupJson.of(group), group.element());
   }
 
+  // Limitation: the listing holds the groups of this compilation only. A build that recompiles part
+  // of a module (rather than Gradle, which reprocesses every group for an aggregating processor)
+  // must rebuild the module cleanly to keep the listing whole.
   private void writeServices() {
     StringBuilder listing = new StringBuilder();
     for (String definition : definitions.keySet()) {

@@ -11,8 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /** Compiles sources with Soko's processors, as a user's build would. */
 final class Compilations {
@@ -65,5 +71,33 @@ final class Compilations {
   static void assertSucceeded(Compilation compilation) {
     assertThat(compilation.errors()).as("errors").isEmpty();
     assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+  }
+
+  /**
+   * Runs the processors alone (no compilation) over the sources, whatever errors they report, and
+   * returns every file they wrote under the directory, as sorted relative paths.
+   */
+  static List<String> generatedFiles(Path directory, JavaFileObject... sources) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Path classes = Files.createDirectories(directory.resolve("classes"));
+      Path generated = Files.createDirectories(directory.resolve("sources"));
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null, files, diagnostic -> {}, List.of("-proc:only"), null, List.of(sources));
+      task.setProcessors(List.of(new FeatureGroupProcessor(), new RegistryProcessor()));
+      task.call();
+      try (Stream<Path> walk = Files.walk(directory)) {
+        return walk.filter(Files::isRegularFile)
+            .map(path -> directory.relativize(path).toString().replace('\\', '/'))
+            .sorted()
+            .toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -386,6 +386,7 @@ class RoundTripTest {
   }
 
   @Test
+  @SuppressWarnings("rawtypes") // a class literal of a generic class is raw
   void serviceLoaderFindsEveryGeneratedDefinition() {
     List<String> found =
         ServiceLoader.load(GroupDefinition.class).stream()
