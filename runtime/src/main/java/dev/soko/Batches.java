@@ -5,12 +5,20 @@ import dev.soko.spi.OnlineRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -132,21 +140,19 @@ final class Batches {
    * last one stays, in batch order; or null when there are no such rows.
    */
   static int @Nullable [] lastOfEach(GroupSpec spec, VectorSchemaRoot batch) {
-    int rows = batch.getRowCount();
-    // Limitation: one map entry per row; a single write of tens of millions of rows needs the
-    // memory for it. Callers stream large inputs as several writes.
-    Map<List<Object>, Integer> last = new HashMap<>(Math.max(16, rows * 2));
-    for (int row = 0; row < rows; row++) {
-      last.put(rowId(spec, batch, row), row);
-    }
-
-    if (last.size() == rows) {
+    List<List<Integer>> groups = duplicates(spec, batch);
+    if (groups.isEmpty()) {
       return null;
     }
 
-    int[] keep = last.values().stream().mapToInt(Integer::intValue).toArray();
-    Arrays.sort(keep);
-    return keep;
+    boolean[] drop = new boolean[batch.getRowCount()];
+    for (List<Integer> group : groups) {
+      for (int i = 0; i < group.size() - 1; i++) {
+        drop[group.get(i)] = true;
+      }
+    }
+
+    return IntStream.range(0, drop.length).filter(row -> !drop[row]).toArray();
   }
 
   /**
@@ -155,9 +161,7 @@ final class Batches {
    * @throws SokoException naming the row or the key; nothing is written
    */
   static void checkBackfill(GroupSpec spec, VectorSchemaRoot batch, TimeRange range, String what) {
-    int eventTime = spec.keys().size();
-    TimeStampVector times = (TimeStampVector) batch.getVector(eventTime);
-    Map<List<Object>, Integer> seen = new HashMap<>();
+    TimeStampVector times = (TimeStampVector) batch.getVector(spec.keys().size());
     for (int row = 0; row < batch.getRowCount(); row++) {
       Instant time = ArrowValues.instant(times.get(row));
       if (!range.contains(time)) {
@@ -174,23 +178,63 @@ final class Batches {
                 + range
                 + ". Every row of a backfill must lie in its range; nothing was written.");
       }
+    }
 
-      Integer previous = seen.put(rowId(spec, batch, row), row);
-      if (previous != null) {
-        throw new SokoException(
-            "Cannot "
-                + what
-                + ": rows "
-                + (previous + 1)
-                + " and "
-                + (row + 1)
-                + " both have key "
-                + key(spec, batch, row)
-                + " and event time "
-                + time
-                + ". A backfill states each (keys, event time) once; nothing was written.");
+    duplicates(spec, batch).stream()
+        .min(Comparator.comparingInt((List<Integer> group) -> group.get(1)))
+        .ifPresent(
+            group -> {
+              int first = group.get(0);
+              int second = group.get(1);
+              throw new SokoException(
+                  "Cannot "
+                      + what
+                      + ": rows "
+                      + (first + 1)
+                      + " and "
+                      + (second + 1)
+                      + " both have key "
+                      + key(spec, batch, second)
+                      + " and event time "
+                      + ArrowValues.instant(times.get(second))
+                      + ". A backfill states each (keys, event time) once; nothing was written.");
+            });
+  }
+
+  /**
+   * Returns the groups of rows that share keys and event time, each group in row order; only groups
+   * of two rows or more.
+   */
+  static List<List<Integer>> duplicates(GroupSpec spec, VectorSchemaRoot batch) {
+    int rows = batch.getRowCount();
+    // A 64-bit hash per row finds the candidates cheaply; only rows whose hash repeats are
+    // compared by value.
+    long[] hashes = new long[rows];
+    for (int row = 0; row < rows; row++) {
+      hashes[row] = hash(spec, batch, row);
+    }
+
+    long[] sorted = hashes.clone();
+    Arrays.sort(sorted);
+    Set<Long> repeated = new HashSet<>();
+    for (int i = 1; i < rows; i++) {
+      if (sorted[i] == sorted[i - 1]) {
+        repeated.add(sorted[i]);
       }
     }
+
+    if (repeated.isEmpty()) {
+      return List.of();
+    }
+
+    Map<List<Object>, List<Integer>> byId = new LinkedHashMap<>();
+    for (int row = 0; row < rows; row++) {
+      if (repeated.contains(hashes[row])) {
+        byId.computeIfAbsent(rowId(spec, batch, row), id -> new ArrayList<>()).add(row);
+      }
+    }
+
+    return byId.values().stream().filter(group -> group.size() > 1).toList();
   }
 
   /**
@@ -275,6 +319,33 @@ final class Batches {
     }
 
     return EntityKey.of(parts);
+  }
+
+  private static long hash(GroupSpec spec, VectorSchemaRoot batch, int row) {
+    int keys = spec.keys().size();
+    long hash = 0xcbf29ce484222325L;
+    for (int k = 0; k < keys; k++) {
+      FieldVector vector = batch.getVector(k);
+      if (vector instanceof VarCharVector strings) {
+        long start = strings.getStartOffset(row);
+        long end = strings.getEndOffset(row);
+        ArrowBuf data = strings.getDataBuffer();
+        for (long i = start; i < end; i++) {
+          hash = (hash ^ data.getByte(i)) * 0x100000001b3L;
+        }
+
+        hash = (hash ^ 0xff) * 0x100000001b3L;
+      } else if (vector instanceof BaseIntVector ints) {
+        hash = mix(hash, ints.getValueAsLong(row));
+      }
+    }
+
+    return mix(hash, ((TimeStampVector) batch.getVector(keys)).get(row));
+  }
+
+  private static long mix(long hash, long value) {
+    long h = (hash ^ value) * 0x9e3779b97f4a7c15L;
+    return h ^ (h >>> 29);
   }
 
   private static List<Object> rowId(GroupSpec spec, VectorSchemaRoot batch, int row) {

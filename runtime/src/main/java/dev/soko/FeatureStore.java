@@ -507,8 +507,12 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if no group of that name was applied
    */
   public ArrowReader history(String group, TimeRange range) {
+    long start = System.nanoTime();
     GroupSpec spec = latestVersion(group, "read the history of group '" + group + "'").spec();
-    return offline.history(spec, range, allocator);
+    ArrowReader reader = offline.history(spec, range, allocator);
+    LOG.info(
+        "Read the history of group {} for {} in {} ms", spec.qualifiedName(), range, millis(start));
+    return reader;
   }
 
   /**
@@ -544,8 +548,11 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if no group of that name was applied
    */
   public ArrowReader asOf(String group, Instant instant) {
+    long start = System.nanoTime();
     GroupSpec spec = latestVersion(group, "read group '" + group + "'").spec();
-    return offline.latest(spec, instant, allocator);
+    ArrowReader reader = offline.latest(spec, instant, allocator);
+    LOG.info("Read group {} as of {} in {} ms", spec.qualifiedName(), instant, millis(start));
+    return reader;
   }
 
   /** Closes the backends. Readers handed out must be closed before. */

@@ -9,7 +9,6 @@ import dev.soko.spi.BackendConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -105,8 +104,7 @@ public record StoreConfig(BackendConfig offline, BackendConfig online) {
     }
 
     Map<String, String> settings = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       if (!entry.getKey().equals("type")) {
         settings.put(entry.getKey(), entry.getValue().asText());
       }

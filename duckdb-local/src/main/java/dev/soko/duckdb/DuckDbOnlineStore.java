@@ -16,12 +16,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -32,7 +33,7 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  */
 final class DuckDbOnlineStore implements OnlineStore {
 
-  private static final String POSITION = "_position";
+  private static final int KEYS_PER_QUERY = 256;
 
   private final DuckDbBackend backend;
 
@@ -142,58 +143,42 @@ final class DuckDbOnlineStore implements OnlineStore {
 
   @Override
   public List<Optional<OnlineRow>> read(GroupSpec spec, List<EntityKey> keys) {
-    List<Optional<OnlineRow>> found = new ArrayList<>(Collections.nCopies(keys.size(), null));
-    for (int i = 0; i < found.size(); i++) {
-      found.set(i, Optional.empty());
-    }
-
-    if (keys.isEmpty() || !exists(spec)) {
+    List<Optional<OnlineRow>> found = new ArrayList<>(keys.size());
+    keys.forEach(key -> found.add(Optional.empty()));
+    if (keys.isEmpty()) {
       return found;
     }
 
-    List<Column> wanted = new ArrayList<>(spec.keys());
-    wanted.add(Column.feature(POSITION, FeatureType.INT, false));
-    List<Object[]> values = new ArrayList<>(keys.size());
+    Map<EntityKey, List<Integer>> positions = new HashMap<>();
     for (int i = 0; i < keys.size(); i++) {
-      List<Object> value = new ArrayList<>(keys.get(i).parts());
-      value.add(i);
-      values.add(value.toArray());
+      positions.computeIfAbsent(keys.get(i), key -> new ArrayList<>()).add(i);
     }
 
-    String join =
-        spec.keys().stream()
-            .map(k -> "t." + quote(k.name()) + " = q." + quote(k.name()))
-            .collect(Collectors.joining(" AND "));
-    try (BufferAllocator allocator = new RootAllocator();
-        VectorSchemaRoot query = ArrowValues.batch(wanted, values, allocator)) {
-      // The keys go in as one Arrow batch and come back joined, not one query per key.
-      String table = "soko_keys_" + Integer.toHexString(System.identityHashCode(query));
-      try {
-        backend.withBatch(
-            query,
-            allocator,
-            view -> "CREATE OR REPLACE TEMP TABLE " + quote(table) + " AS SELECT * FROM " + view,
-            List.of());
-        try (ArrowReader reader =
-            backend.queryArrow(
-                "SELECT q."
-                    + quote(POSITION)
-                    + ", "
-                    + DuckDbNames.storedColumns(spec, "t.")
-                    + " FROM "
-                    + quote(table)
-                    + " q JOIN "
-                    + DuckDbNames.onlineTable(spec)
-                    + " t ON "
-                    + join,
-                List.of(),
-                allocator)) {
-          collect(spec, keys, reader, found);
+    List<EntityKey> distinct = new ArrayList<>(positions.keySet());
+    String match =
+        "("
+            + spec.keys().stream()
+                .map(k -> quote(k.name()) + " = ?")
+                .collect(Collectors.joining(" AND "))
+            + ")";
+    try (BufferAllocator allocator = new RootAllocator()) {
+      for (int from = 0; from < distinct.size(); from += KEYS_PER_QUERY) {
+        List<EntityKey> chunk =
+            distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_QUERY));
+        List<Object> parameters = new ArrayList<>();
+        chunk.forEach(key -> parameters.addAll(key.parts()));
+        String sql =
+            "SELECT "
+                + DuckDbNames.storedColumns(spec, "")
+                + " FROM "
+                + DuckDbNames.onlineTable(spec)
+                + " WHERE "
+                + String.join(" OR ", Collections.nCopies(chunk.size(), match));
+        try (ArrowReader reader = backend.queryArrow(sql, parameters, allocator)) {
+          collect(spec, reader, positions, found);
         }
-      } finally {
-        backend.execute("DROP TABLE IF EXISTS " + quote(table));
       }
-    } catch (SQLException | IOException e) {
+    } catch (IOException e) {
       throw new SokoException(
           "Cannot read group '"
               + spec.name()
@@ -208,30 +193,40 @@ final class DuckDbOnlineStore implements OnlineStore {
   }
 
   private static void collect(
-      GroupSpec spec, List<EntityKey> keys, ArrowReader reader, List<Optional<OnlineRow>> found)
+      GroupSpec spec,
+      ArrowReader reader,
+      Map<EntityKey, List<Integer>> positions,
+      List<Optional<OnlineRow>> found)
       throws IOException {
     VectorSchemaRoot root = reader.getVectorSchemaRoot();
-    int first = 1 + spec.keys().size();
+    List<Column> keyColumns = spec.keys();
+    int eventTime = keyColumns.size();
     List<Column> features = spec.features();
     while (reader.loadNextBatch()) {
-      IntVector positions = (IntVector) root.getVector(0);
-      TimeStampVector times = (TimeStampVector) root.getVector(first);
-      TimeStampVector stamps = (TimeStampVector) root.getVector(first + 1 + features.size());
+      TimeStampVector times = (TimeStampVector) root.getVector(eventTime);
+      TimeStampVector stamps = (TimeStampVector) root.getVector(eventTime + 1 + features.size());
       for (int row = 0; row < root.getRowCount(); row++) {
-        Object[] values = new Object[features.size()];
-        for (int f = 0; f < values.length; f++) {
-          values[f] = ArrowValues.get(root.getVector(first + 1 + f), features.get(f).type(), row);
+        Object[] parts = new Object[keyColumns.size()];
+        for (int k = 0; k < parts.length; k++) {
+          parts[k] = ArrowValues.get(root.getVector(k), keyColumns.get(k).type(), row);
         }
 
-        int position = positions.get(row);
-        found.set(
-            position,
-            Optional.of(
-                new OnlineRow(
-                    keys.get(position),
-                    ArrowValues.instant(times.get(row)),
-                    ArrowValues.instant(stamps.get(row)),
-                    Collections.unmodifiableList(Arrays.asList(values)))));
+        Object[] values = new Object[features.size()];
+        for (int f = 0; f < values.length; f++) {
+          values[f] =
+              ArrowValues.get(root.getVector(eventTime + 1 + f), features.get(f).type(), row);
+        }
+
+        EntityKey key = EntityKey.of(parts);
+        OnlineRow online =
+            new OnlineRow(
+                key,
+                ArrowValues.instant(times.get(row)),
+                ArrowValues.instant(stamps.get(row)),
+                Collections.unmodifiableList(Arrays.asList(values)));
+        for (int position : positions.getOrDefault(key, List.of())) {
+          found.set(position, Optional.of(online));
+        }
       }
     }
   }

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,6 +214,39 @@ class DuckDbBackendTest {
 
     assertThat(dir.resolve("conf/data/store.duckdb")).isRegularFile();
     assertThat(dir.resolve(".soko")).doesNotExist();
+  }
+
+  @Test
+  void failedOnlineWriteSaysTheOfflineWriteSucceededAndHowToRepair() throws Exception {
+    try (FeatureStore store = open()) {
+      store.apply(CLICKS).orThrow();
+      store.online(CLICKS).enable();
+      // A real fault: the online table disappears behind the store's back. A connection in the
+      // same process with the same settings shares the store's database.
+      Properties settings = new Properties();
+      settings.setProperty("autoinstall_known_extensions", "false");
+      settings.setProperty("autoload_known_extensions", "false");
+      try (Connection other =
+              DriverManager.getConnection(
+                  "jdbc:duckdb:" + dir.resolve(".soko/soko.duckdb"), settings);
+          Statement statement = other.createStatement()) {
+        statement.execute("DROP TABLE online.store_clicks_v1");
+      }
+
+      assertThatThrownBy(() -> store.write(CLICKS, List.of(click("u1", daysAgo(1), 1))))
+          .isInstanceOf(SokoException.class)
+          .hasMessageStartingWith("Cannot write group 'store_clicks' online: Cannot write group")
+          .hasMessageEndingWith(
+              ". The offline write of 1 rows succeeded. To repair the online copy, turn online"
+                  + " serving off and on again (store.online(group).disable() then enable(), or"
+                  + " `soko online disable` then `soko online enable`), which re-materializes it"
+                  + " from the offline store.");
+      assertThat(store.describe("store_clicks").stats().rows()).isEqualTo(1);
+
+      store.online(CLICKS).disable();
+      store.online(CLICKS).enable();
+      assertThat(store.latest(CLICKS, EntityKey.of("u1"))).contains(click("u1", daysAgo(1), 1));
+    }
   }
 
   @Test

@@ -17,7 +17,7 @@ final class HoldStoreFile {
     try (DuckDbBackend backend = DuckDbBackend.open(Path.of(args[0]));
         BufferedReader in =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-      System.out.println("ready");
+      System.out.println(backend.file().toFile().exists() ? "ready" : "missing");
       System.out.flush();
       while (in.readLine() != null) {
         // Wait for the test to close our input.
