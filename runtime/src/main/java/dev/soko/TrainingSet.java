@@ -147,14 +147,16 @@ public final class TrainingSet {
   private long write(Path path, OutputFormat format) {
     requireNonNull(path, "path");
     long start = System.nanoTime();
-    List<AutoCloseable> resources = new ArrayList<>();
     try (BufferAllocator allocator = new RootAllocator()) {
-      TableSource source = spine.open(allocator, resources);
-      long rows = engine.write(request(source), path, format);
-      log(rows, path.toString(), start);
-      return rows;
-    } finally {
-      closeAll(resources);
+      List<AutoCloseable> resources = new ArrayList<>();
+      try {
+        TableSource source = spine.open(allocator, resources);
+        long rows = engine.write(request(source), path, format);
+        log(rows, path.toString(), start);
+        return rows;
+      } finally {
+        closeAll(resources);
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.soko.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.soko.Column;
 import dev.soko.FeatureType;
 import dev.soko.GroupSpec;
 import dev.soko.SokoException;
@@ -30,7 +31,6 @@ import java.util.Set;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
@@ -44,11 +44,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each join runs on its own duplicate of the store's connection. The spine is first copied into
  * a temporary table, whose row ids keep the spine's order. For each group, DuckDB's {@code ASOF
- * JOIN} matches spine rows to the group's rows, whose ties (same keys and event time) were removed
- * first, keeping the latest ingested. Both the tie removal and the join read only the rows that can
- * matter: event times from the earliest spine timestamp minus the TTL to the latest spine
- * timestamp. The {@code ON} clause holds only the key equalities and the time inequality, since any
- * other condition there turns DuckDB's plan into a nested loop; the TTL is applied after the join.
+ * JOIN} matches spine rows to the group's rows on the keys and one ordering value: the event time
+ * in microseconds times 2^64 plus the ingestion time, so that the greatest value at or before the
+ * spine's is the newest row, ties broken by the latest ingested, with no separate pass to remove
+ * ties. Only the rows that can matter are read: event times from the earliest spine timestamp minus
+ * the TTL to the latest spine timestamp. The {@code ON} clause holds only the key equalities and
+ * that one inequality, since any other condition there turns DuckDB's plan into a nested loop; the
+ * TTL is applied after the join. (Two other forms, tie removal with a window before the {@code
+ * ASOF}, and a range join, are kept for comparison in benchmarks.)
  *
  * <p>"As known at" needs two inequalities per row (event time and ingestion time at or before the
  * spine timestamp), which {@code ASOF} cannot express, so it uses a range join that keeps the
@@ -64,7 +67,13 @@ public final class DuckDbJoinEngine implements JoinEngine {
 
   /** How each group is joined. */
   enum Form {
-    /** {@code ASOF JOIN} over rows whose ties were removed first. */
+    /**
+     * {@code ASOF JOIN} on one ordering value that holds the event time, then the ingestion time,
+     * so that the greatest value at or before the spine's is the newest row, ties to the latest
+     * ingested: no separate pass removes ties.
+     */
+    ASOF_ORDERED,
+    /** {@code ASOF JOIN} over rows whose ties were removed first, with a window. */
     ASOF,
     /** A join on keys and a time range, keeping the newest row per spine row. */
     RANGE
@@ -75,6 +84,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
   private static final String SPINE_ARROW = "soko_spine_arrow";
   private static final String RESERVED = "_soko_";
   private static final int BATCH_ROWS = 65_536;
+  private static final String TWO_TO_64 = "18446744073709551616";
+  private static final String TWO_TO_63 = "9223372036854775808";
   private static final Set<String> ZONELESS =
       Set.of("TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS");
 
@@ -86,7 +97,7 @@ public final class DuckDbJoinEngine implements JoinEngine {
    * it.
    */
   public DuckDbJoinEngine(Connection connection) {
-    this(connection, Form.ASOF);
+    this(connection, Form.ASOF_ORDERED);
   }
 
   DuckDbJoinEngine(Connection connection, Form form) {
@@ -208,9 +219,23 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
 
     sql.append(", s.* FROM ").append(SPINE).append(" s)");
+    if (form == Form.ASOF_ORDERED && !request.asKnownAt()) {
+      // The spine's ordering value: after every ingestion time at its timestamp, or before all of
+      // them when only strictly older rows count.
+      sql.append(", so AS (SELECT *, epoch_us(_soko_ts)::HUGEINT * ").append(TWO_TO_64);
+      sql.append(request.strictlyBefore() ? "" : " + (" + TWO_TO_64 + " - 1)");
+      sql.append(" AS _soko_order FROM s)");
+    }
+
     for (int g = 0; g < request.groups().size(); g++) {
       GroupJoin group = request.groups().get(g);
-      if (form == Form.ASOF && !request.asKnownAt()) {
+      // Limitation: "as known at" needs a second inequality (ingestion time), which ASOF cannot
+      // take, so it always runs as a range join: correct, but slower when keys have many rows.
+      if (request.asKnownAt() || form == Form.RANGE) {
+        appendRange(sql, parameters, request, g, bounds);
+      } else if (form == Form.ASOF_ORDERED) {
+        appendOrderedAsof(sql, parameters, request, g, bounds);
+      } else if (form == Form.ASOF) {
         appendAsof(sql, parameters, request, g, bounds);
       } else {
         appendRange(sql, parameters, request, g, bounds);
@@ -244,6 +269,38 @@ public final class DuckDbJoinEngine implements JoinEngine {
     sql.append(" ORDER BY s._soko_row");
     LOG.debug("Point-in-time join: {}", sql);
     return new Query(sql.toString(), parameters, bounds.rows);
+  }
+
+  /**
+   * Appends {@code g<i>} (the rows that can matter, with their ordering value) and {@code m<i>}
+   * (matches). The ordering value is the event time in microseconds times 2^64 plus the ingestion
+   * time in microseconds shifted to be non-negative, so it orders by event time, then ingestion.
+   */
+  private static void appendOrderedAsof(
+      StringBuilder sql, List<Object> parameters, JoinRequest request, int index, Bounds bounds) {
+    GroupSpec spec = request.groups().get(index).spec();
+    String eventTime = quote(spec.eventTime().name());
+    sql.append(", g").append(index).append(" AS (SELECT ");
+    for (Column key : spec.keys()) {
+      sql.append(quote(key.name())).append(", ");
+    }
+
+    sql.append(eventTime);
+    for (String feature : request.groups().get(index).features()) {
+      sql.append(", ").append(quote(feature));
+    }
+
+    sql.append(", epoch_us(").append(eventTime).append(")::HUGEINT * ").append(TWO_TO_64);
+    sql.append(" + (epoch_us(").append(quote(GroupSpec.INGESTED_AT)).append(")::HUGEINT + ");
+    sql.append(TWO_TO_63).append(") AS _soko_order FROM ").append(table(spec)).append(" WHERE ");
+    appendTimeFilter(sql, parameters, spec, eventTime, bounds);
+    sql.append(')');
+
+    appendMatchStart(sql, parameters, request, index);
+    sql.append(" FROM so s ASOF JOIN g").append(index).append(" g ON ");
+    appendKeyEqualities(sql, spec, index);
+    sql.append(" AND s._soko_order ").append(request.strictlyBefore() ? ">" : ">=");
+    sql.append(" g._soko_order)");
   }
 
   /** Appends {@code g<i>} (the rows that can matter, ties removed) and {@code m<i>} (matches). */
@@ -351,8 +408,9 @@ public final class DuckDbJoinEngine implements JoinEngine {
       throws SQLException {
     String create = "CREATE TEMP TABLE " + SPINE + " AS SELECT * FROM ";
     if (source instanceof TableSource.Arrow arrow) {
-      try (BufferAllocator allocator = new RootAllocator();
-          ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      // Export in the batches' own allocator: Arrow moves buffers only within one root.
+      BufferAllocator allocator = allocatorOf(arrow.reader());
+      try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
         Data.exportArrayStream(allocator, arrow.reader(), stream);
         session.registerArrowStream(SPINE_ARROW, stream);
         try (Statement statement = session.createStatement()) {
@@ -377,7 +435,19 @@ public final class DuckDbJoinEngine implements JoinEngine {
     return SPINE;
   }
 
-  /** Returns the {@code types} option forcing the CSV file's string key columns to VARCHAR. */
+  private static BufferAllocator allocatorOf(ArrowReader reader) {
+    try {
+      return reader.getVectorSchemaRoot().getFieldVectors().get(0).getAllocator();
+    } catch (java.io.IOException | IndexOutOfBoundsException e) {
+      throw new SokoException("Cannot read the spine's Arrow batches: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the {@code types} option forcing the CSV file's string key columns to VARCHAR.
+   * Limitation: other columns keep DuckDB's inferred types; numeric keys are cast to the group's
+   * key type, and a value that does not fit matches nothing.
+   */
   private static String csvTypes(
       DuckDBConnection session, String path, Map<String, Boolean> stringColumns)
       throws SQLException {
@@ -554,6 +624,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
   }
 
+  // Limitation: group rows come only from this store file's offline tables; another offline
+  // store (Iceberg) would hand its rows in as Arrow or Parquet.
   private static String table(GroupSpec spec) {
     return DuckDbNames.offlineTable(spec);
   }

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The DuckDB join engine over offline tables created with plain SQL in the store's layout; the
@@ -122,20 +124,27 @@ class DuckDbJoinEngineTest {
             Arrays.asList("e", null));
   }
 
-  @Test
-  void rangeFormGivesTheSameRowsAsAsof() throws Exception {
+  @ParameterizedTest
+  @EnumSource(DuckDbJoinEngine.Form.class)
+  void everyJoinFormGivesTheSameRows(DuckDbJoinEngine.Form form) throws Exception {
     Path spine =
         csv(
             "user_id,shown_at,label",
             "u1,2024-03-01 10:30:00+00,a",
             "u1,2024-03-01 11:00:00+00,b",
-            "u1,2024-03-01 13:30:00+00,e");
-    DuckDbJoinEngine range = new DuckDbJoinEngine(connection, DuckDbJoinEngine.Form.RANGE);
+            "u1,2024-03-01 13:30:00+00,e",
+            "u1,2024-03-01 09:00:00+00,f");
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection, form);
+    GroupJoin group = clicks();
+    JoinRequest strict =
+        new JoinRequest(new TableSource.Csv(spine), "shown_at", null, List.of(group), true, false);
 
     List<List<Object>> rows =
-        read(range.join(request(new TableSource.Csv(spine), null, clicks()), allocator));
+        read(engine.join(request(new TableSource.Csv(spine), null, group), allocator));
+    List<List<Object>> strictRows = read(engine.join(strict, allocator));
 
-    assertThat(rows).extracting(row -> row.get(3)).containsExactly(1L, 3L, null);
+    assertThat(rows).extracting(row -> row.get(3)).containsExactly(1L, 3L, null, null);
+    assertThat(strictRows).extracting(row -> row.get(3)).containsExactly(1L, 1L, null, null);
   }
 
   @Test
@@ -222,6 +231,16 @@ class DuckDbJoinEngineTest {
         .hasMessageStartingWith(
             "Cannot build training set: IO Error: No files found that match the pattern \""
                 + missing);
+  }
+
+  @Test
+  void readsACsvFileAsArrowBatchesInFileOrder() throws Exception {
+    Path file = csv("id,name", "2,b", "1,a", "3,c");
+
+    List<List<Object>> rows =
+        read(new DuckDbJoinEngine(connection).read(new TableSource.Csv(file), allocator));
+
+    assertThat(rows).containsExactly(List.of(2L, "b"), List.of(1L, "a"), List.of(3L, "c"));
   }
 
   private static GroupJoin clicks() {

@@ -1,0 +1,600 @@
+package dev.soko.contract;
+
+import static dev.soko.KeyMapping.keys;
+import static dev.soko.contract.JoinFixtures.ARTICLES;
+import static dev.soko.contract.JoinFixtures.ARTICLES_WORDS;
+import static dev.soko.contract.JoinFixtures.CLICKS;
+import static dev.soko.contract.JoinFixtures.CLICKS_CLICKS;
+import static dev.soko.contract.JoinFixtures.CLICKS_CTR;
+import static dev.soko.contract.JoinFixtures.PAIRS;
+import static dev.soko.contract.JoinFixtures.SESSIONS;
+import static dev.soko.contract.JoinFixtures.SESSIONS_MINUTES;
+import static dev.soko.contract.JoinFixtures.T;
+import static dev.soko.contract.JoinFixtures.UNAPPLIED_VALUE;
+import static dev.soko.contract.JoinFixtures.at;
+import static dev.soko.contract.JoinFixtures.clicks;
+import static dev.soko.contract.JoinFixtures.shown;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.soko.SokoException;
+import dev.soko.Spine;
+import dev.soko.TimeRange;
+import dev.soko.TrainingRow;
+import dev.soko.contract.JoinFixtures.Article;
+import dev.soko.contract.JoinFixtures.Impression;
+import dev.soko.contract.JoinFixtures.Pair;
+import dev.soko.contract.JoinFixtures.PairRow;
+import dev.soko.contract.JoinFixtures.Read;
+import dev.soko.contract.JoinFixtures.Sessions;
+import dev.soko.contract.JoinFixtures.UserClicks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of point-in-time joins (training sets). Each test writes groups through the store,
+ * builds a training set over a small spine, and checks every row.
+ */
+public abstract class TrainingSetContract extends StoreContract {
+
+  // ---------------------------------------------------------------------------------------------
+  // Which group row a spine row gets
+
+  @Test
+  void featureAtExactlyTheSpineTimeIsJoined() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 1), clicks("u1", T, 2)));
+
+    List<TrainingRow> rows =
+        store.trainingSet(spine(shown("u1", T, "a"))).with(CLICKS_CLICKS).build().rows();
+
+    assertThat(rows).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(2L);
+  }
+
+  @Test
+  void strictlyBeforeSkipsTheFeatureAtTheSpineTime() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 1), clicks("u1", T, 2)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(spine(shown("u1", T, "a"), shown("u1", at(-60), "b")))
+            .with(CLICKS_CLICKS)
+            .strictlyBefore()
+            .build()
+            .rows();
+
+    assertThat(rows).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(1L, null);
+  }
+
+  @Test
+  void laterFeatureIsNeverJoined() {
+    store.apply(CLICKS).orThrow();
+    store.write(
+        CLICKS, List.of(clicks("u1", at(-60), 1), clicks("u1", at(1), 2), clicks("u2", at(1), 3)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(spine(shown("u1", T, "a"), shown("u2", T, "b")))
+            .with(CLICKS)
+            .build()
+            .rows();
+
+    assertThat(rows).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(1L, null);
+  }
+
+  @Test
+  void valueOlderThanTheTtlGivesNulls() {
+    store.apply(SESSIONS).orThrow();
+    Instant dayBefore = T.minus(Duration.ofDays(1));
+    store.write(
+        SESSIONS,
+        List.of(
+            new Sessions("kept", dayBefore, 10),
+            new Sessions("expired", dayBefore.minusSeconds(1), 20)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(spine(shown("kept", T, "a"), shown("expired", T, "b")))
+            .with(SESSIONS)
+            .build()
+            .rows();
+
+    assertThat(rows).extracting(row -> row.get(SESSIONS_MINUTES)).containsExactly(10L, null);
+  }
+
+  @Test
+  void equalEventTimesGiveTheLatestIngestedRow() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 1)));
+    clock.advance(Duration.ofMinutes(1));
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 3)));
+    clock.advance(Duration.ofMinutes(1));
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 2)));
+
+    List<TrainingRow> rows =
+        store.trainingSet(spine(shown("u1", T, "a"))).with(CLICKS).build().rows();
+
+    assertThat(rows).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(2L);
+  }
+
+  @Test
+  void noMatchGivesNulls() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(new UserClicks("u1", at(-60), 1, 0.5)));
+
+    List<TrainingRow> rows =
+        store.trainingSet(spine(shown("u9", T, "a"))).with(CLICKS).build().rows();
+
+    assertThat(rows)
+        .extracting(row -> Arrays.asList(row.get(CLICKS_CLICKS), row.get(CLICKS_CTR)))
+        .containsExactly(Arrays.asList(null, null));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The spine's rows and keys
+
+  @Test
+  void everySpineRowAppearsOnceInSpineOrderWithDuplicates() {
+    store.apply(CLICKS).orThrow();
+    store.write(
+        CLICKS,
+        List.of(clicks("u1", at(-60), 1), clicks("u1", at(-30), 2), clicks("u2", at(-60), 3)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(
+                spine(
+                    shown("u1", T, "first"),
+                    shown("u2", at(-45), "second"),
+                    shown("u1", at(-45), "third"),
+                    shown("u1", T, "fourth"),
+                    shown("u9", at(-90), "fifth")))
+            .with(CLICKS)
+            .build()
+            .rows();
+
+    assertThat(rows)
+        .extracting(row -> Arrays.asList(row.value("label"), row.get(CLICKS_CLICKS)))
+        .containsExactly(
+            Arrays.asList("first", 2L),
+            Arrays.asList("second", 3L),
+            Arrays.asList("third", 1L),
+            Arrays.asList("fourth", 2L),
+            Arrays.asList("fifth", null));
+  }
+
+  @Test
+  void compositeKeysCompareColumnByColumn() {
+    store.apply(PAIRS).orThrow();
+    store.write(PAIRS, List.of(new Pair("1", "23", at(-60), 7)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(
+                Spine.records(
+                    PairRow.class,
+                    List.of(new PairRow("12", "3", T), new PairRow("1", "23", T)),
+                    "shown_at"))
+            .with(PAIRS)
+            .build()
+            .rows();
+
+    assertThat(rows).extracting(row -> row.value("join_pairs__value")).containsExactly(null, 7L);
+  }
+
+  @Test
+  void nullKeyMatchesNothing() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(clicks("", at(-60), 1), clicks("null", at(-60), 2)));
+
+    List<TrainingRow> rows =
+        store.trainingSet(spine(shown(null, T, "a"))).with(CLICKS).build().rows();
+
+    assertThat(rows).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly((Long) null);
+  }
+
+  @Test
+  void nullSpineTimeIsAnError() {
+    store.apply(CLICKS).orThrow();
+    Spine spine = spine(shown("u1", T, "a"), new Impression("u1", null, null, "b"));
+
+    assertThatThrownBy(() -> store.trainingSet(spine).with(CLICKS).build().rows())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: spine row 2 (counting from 1) has no timestamp in column"
+                + " 'shown_at'; every spine row needs one");
+  }
+
+  @Test
+  void spineWithoutItsTimestampColumnIsAnError() throws Exception {
+    store.apply(CLICKS).orThrow();
+    Path csv = csv("user_id,time", "u1,2024-03-10T01:00:00Z");
+
+    assertThatThrownBy(
+            () -> store.trainingSet(Spine.csv(csv, "shown_at")).with(CLICKS).build().rows())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: the spine has no timestamp column 'shown_at'; its"
+                + " columns are [user_id, time]");
+  }
+
+  @Test
+  void spineWithoutAKeyColumnIsAnError() throws Exception {
+    store.apply(CLICKS).orThrow();
+    Path csv = csv("user,shown_at", "u1,2024-03-10T01:00:00Z");
+
+    assertThatThrownBy(
+            () -> store.trainingSet(Spine.csv(csv, "shown_at")).with(CLICKS).build().rows())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: the spine has no column 'user_id' for key 'user_id' of"
+                + " group 'join_clicks'; its columns are [user, shown_at]; map the key to a spine"
+                + " column with KeyMapping.keys(\"user_id\", \"<spine column>\")");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Groups, mappings and names
+
+  @Test
+  void joinsTwoGroupsInOneSet() {
+    store.apply(CLICKS, ARTICLES).orThrow();
+    store.write(CLICKS, List.of(new UserClicks("u1", at(-60), 1, 0.25)));
+    store.write(ARTICLES, List.of(new Article(5, at(-90), 0.75, 300)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(spine(new Impression("u1", 5L, T, "a"), new Impression("u1", 6L, T, "b")))
+            .with(CLICKS)
+            .with(ARTICLES_WORDS)
+            .build()
+            .rows();
+
+    assertThat(rows.get(0).columns())
+        .containsExactly(
+            "user_id",
+            "article_id",
+            "shown_at",
+            "label",
+            "join_clicks__clicks",
+            "join_clicks__ctr",
+            "join_articles__words");
+    assertThat(rows)
+        .extracting(row -> Arrays.asList(row.get(CLICKS_CTR), row.get(ARTICLES_WORDS)))
+        .containsExactly(Arrays.asList(0.25, 300L), Arrays.asList(0.25, null));
+  }
+
+  @Test
+  void joinsOneGroupTwiceUnderTwoMappings() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(clicks("ann", at(-60), 1), clicks("bob", at(-60), 2)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(
+                Spine.records(
+                    Read.class,
+                    List.of(new Read("ann", "bob", T), new Read("bob", "cid", T)),
+                    "shown_at"))
+            .with(CLICKS_CLICKS, keys("user_id", "reader_id").as("reader"))
+            .with(CLICKS_CLICKS, keys("user_id", "author_id").as("author"))
+            .build()
+            .rows();
+
+    assertThat(rows.get(0).columns())
+        .containsExactly("reader_id", "author_id", "shown_at", "reader__clicks", "author__clicks");
+    assertThat(rows)
+        .extracting(
+            row ->
+                Arrays.asList(row.get("reader", CLICKS_CLICKS), row.get("author", CLICKS_CLICKS)))
+        .containsExactly(Arrays.asList(1L, 2L), Arrays.asList(2L, null));
+  }
+
+  @Test
+  void oneNameForTwoDifferentJoinsIsAnError() {
+    store.apply(CLICKS).orThrow();
+
+    assertThatThrownBy(
+            () ->
+                store
+                    .trainingSet(spine(shown("u1", T, "a")))
+                    .with(CLICKS_CLICKS, keys("user_id", "reader_id"))
+                    .with(CLICKS_CLICKS, keys("user_id", "author_id"))
+                    .build())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: 'join_clicks' names two different joins (join_clicks_v1"
+                + " on [reader_id], and join_clicks_v1 on [author_id]); give each its own alias"
+                + " with KeyMapping.as(...)");
+  }
+
+  @Test
+  void shortNamesDropTheGroupPrefix() {
+    store.apply(CLICKS, ARTICLES).orThrow();
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 4)));
+
+    List<TrainingRow> rows =
+        store
+            .trainingSet(spine(new Impression("u1", 5L, T, "a")))
+            .with(CLICKS_CLICKS)
+            .with(ARTICLES_WORDS)
+            .shortNames()
+            .build()
+            .rows();
+
+    assertThat(rows.get(0).columns())
+        .containsExactly("user_id", "article_id", "shown_at", "label", "clicks", "words");
+    assertThat(rows.get(0).value("clicks")).isEqualTo(4L);
+  }
+
+  @Test
+  void ambiguousShortNamesAreAnError() {
+    store.apply(CLICKS, ARTICLES).orThrow();
+
+    assertThatThrownBy(
+            () ->
+                store
+                    .trainingSet(spine(shown("u1", T, "a")))
+                    .with(CLICKS)
+                    .with(ARTICLES)
+                    .shortNames()
+                    .build())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: column name 'ctr' is ambiguous: features join_clicks.ctr"
+                + " and join_articles.ctr would both get it; leave one out, give a join an alias,"
+                + " or drop shortNames()");
+  }
+
+  @Test
+  void featureOfANeverAppliedGroupIsAnError() {
+    store.apply(CLICKS).orThrow();
+
+    assertThatThrownBy(
+            () -> store.trainingSet(spine(shown("u1", T, "a"))).with(UNAPPLIED_VALUE).build())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: group 'join_unapplied' version 1 was never applied to"
+                + " this store; apply it first with FeatureStore.apply");
+  }
+
+  @Test
+  void groupByNameTakesItsLatestAppliedVersion() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 4)));
+
+    List<TrainingRow> rows =
+        store.trainingSet(spine(shown("u1", T, "a"))).with("join_clicks").build().rows();
+
+    assertThat(rows).extracting(row -> row.value("join_clicks__clicks")).containsExactly(4L);
+    assertThatThrownBy(() -> store.trainingSet(spine(shown("u1", T, "a"))).with("nope").build())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: no group named 'nope' was applied to this store; its"
+                + " groups are [join_clicks]");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Time zones and "as known at"
+
+  @Test
+  void spineTimesWithDifferentOffsetsJoinOnTheInstant() throws Exception {
+    store.apply(CLICKS).orThrow();
+    store.write(
+        CLICKS,
+        List.of(
+            clicks("u1", Instant.parse("2024-03-10T08:00:00Z"), 1),
+            clicks("u1", Instant.parse("2024-03-10T09:00:00Z"), 2)));
+    Path csv =
+        csv(
+            "user_id,shown_at",
+            "u1,2024-03-10T10:30:00+02:00",
+            "u1,2024-03-10T09:30:00Z",
+            "u1,2024-03-10T04:30:00-05:00",
+            "u1,2024-03-10T10:59:59+02:00");
+
+    List<TrainingRow> rows =
+        store.trainingSet(Spine.csv(csv, "shown_at")).with(CLICKS).build().rows();
+
+    assertThat(rows)
+        .extracting(row -> Arrays.asList(row.value("shown_at"), row.get(CLICKS_CLICKS)))
+        .containsExactly(
+            Arrays.asList(Instant.parse("2024-03-10T08:30:00Z"), 1L),
+            Arrays.asList(Instant.parse("2024-03-10T09:30:00Z"), 2L),
+            Arrays.asList(Instant.parse("2024-03-10T09:30:00Z"), 2L),
+            Arrays.asList(Instant.parse("2024-03-10T08:59:59Z"), 1L));
+  }
+
+  @Test
+  void zonelessSpineTimesNeedTheirZone() throws Exception {
+    store.apply(CLICKS).orThrow();
+    store.write(
+        CLICKS,
+        List.of(
+            clicks("u1", Instant.parse("2024-03-10T08:00:00Z"), 1),
+            clicks("u1", Instant.parse("2024-03-10T09:00:00Z"), 2)));
+    Path csv = csv("user_id,shown_at", "u1,2024-03-10 10:30:00");
+
+    List<TrainingRow> paris =
+        store
+            .trainingSet(Spine.csv(csv, "shown_at").zone(ZoneId.of("Europe/Paris")))
+            .with(CLICKS)
+            .build()
+            .rows();
+    List<TrainingRow> plusThree =
+        store
+            .trainingSet(Spine.csv(csv, "shown_at").zone(ZoneOffset.ofHours(3)))
+            .with(CLICKS)
+            .build()
+            .rows();
+
+    assertThat(paris)
+        .extracting(row -> Arrays.asList(row.value("shown_at"), row.get(CLICKS_CLICKS)))
+        .containsExactly(Arrays.asList(LocalDateTime.parse("2024-03-10T10:30:00"), 2L));
+    assertThat(plusThree).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly((Long) null);
+    assertThatThrownBy(
+            () -> store.trainingSet(Spine.csv(csv, "shown_at")).with(CLICKS).build().rows())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: spine column 'shown_at' holds timestamps without a zone;"
+                + " give their zone with Spine.zone(ZoneId), such as .zone(ZoneOffset.UTC)");
+  }
+
+  @Test
+  void asKnownAtDropsTheRowsOfALaterBackfill() {
+    store.apply(CLICKS).orThrow();
+    Instant event = T.minus(Duration.ofDays(1));
+    store.write(CLICKS, List.of(clicks("u1", event, 1), clicks("u2", event, 5)));
+    clock.set(T.plus(Duration.ofHours(1)));
+    store.backfill(
+        CLICKS,
+        TimeRange.of(event, event.plusSeconds(1)),
+        List.of(clicks("u1", event, 100), clicks("u2", event, 500)));
+    clock.advance(Duration.ofMinutes(1));
+    store.write(CLICKS, List.of(clicks("u3", event, 9)));
+    Spine spine = spine(shown("u1", T, "a"), shown("u3", T, "b"), shown("u1", at(120), "c"));
+
+    List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+    List<TrainingRow> latest = store.trainingSet(spine).with(CLICKS).build().rows();
+
+    assertThat(known).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(null, null, 100L);
+    assertThat(latest).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(100L, 9L, 100L);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Spines and outputs
+
+  @Test
+  void writesParquetThatReadsBackAsASpine() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(new UserClicks("u1", at(-60), 1, 0.5)));
+    Path out = dir.resolve("set.parquet");
+
+    long written =
+        store
+            .trainingSet(spine(shown("u1", T, "a"), shown("u2", at(-1), "b")))
+            .with(CLICKS)
+            .build()
+            .writeParquet(out);
+    List<TrainingRow> rows = store.trainingSet(Spine.parquet(out, "shown_at")).build().rows();
+
+    assertThat(written).isEqualTo(2);
+    assertThat(rows)
+        .extracting(
+            row ->
+                Arrays.asList(
+                    row.value("user_id"),
+                    row.value("shown_at"),
+                    row.value("label"),
+                    row.value("join_clicks__clicks"),
+                    row.value("join_clicks__ctr")))
+        .containsExactly(
+            Arrays.asList("u1", T, "a", 1L, 0.5), Arrays.asList("u2", at(-1), "b", null, null));
+  }
+
+  @Test
+  void writesCsvWithAHeader() throws Exception {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(new UserClicks("u1", at(-60), 1, 0.5)));
+    Path out = dir.resolve("set.csv");
+
+    long written =
+        store
+            .trainingSet(spine(shown("u1", T, "a"), shown("u2", T, "b")))
+            .with(CLICKS_CTR)
+            .build()
+            .writeCsv(out);
+
+    assertThat(written).isEqualTo(2);
+    assertThat(Files.readAllLines(out))
+        .containsExactly(
+            "user_id,article_id,shown_at,label,join_clicks__ctr",
+            "u1,,2024-03-10 01:00:00+00,a,0.5",
+            "u2,,2024-03-10 01:00:00+00,b,");
+  }
+
+  @Test
+  void readsAnArrowSpineAndGivesArrowBatches() throws Exception {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 1), clicks("u2", at(-60), 2)));
+
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot batch =
+            CLICKS.toArrow(List.of(clicks("u2", T, 0), clicks("u1", T, 0)), allocator)) {
+      Spine spine = Spine.arrow(batch, "event_time");
+      long rows = 0;
+      try (ArrowReader reader =
+          store
+              .trainingSet(spine)
+              .with(CLICKS_CLICKS, keys().as("then"))
+              .build()
+              .arrow(allocator)) {
+        VectorSchemaRoot out = reader.getVectorSchemaRoot();
+        while (reader.loadNextBatch()) {
+          assertThat(out.getVector("then__clicks").getObject(0)).isEqualTo(2L);
+          assertThat(out.getVector("then__clicks").getObject(1)).isEqualTo(1L);
+          rows += out.getRowCount();
+        }
+      }
+
+      assertThat(rows).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void readsAnArrowReaderSpineOnce() throws Exception {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(clicks("u1", at(-60), 1)));
+
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot batch = CLICKS.toArrow(List.of(clicks("u1", T, 0)), allocator);
+        ArrowReader source = dev.soko.internal.RecordBatches.of(batch, allocator)) {
+      dev.soko.TrainingSet set =
+          store.trainingSet(Spine.arrow(source, "event_time")).with(CLICKS_CLICKS).build();
+
+      assertThat(set.rows()).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(1L);
+      assertThatThrownBy(set::rows)
+          .isInstanceOf(SokoException.class)
+          .hasMessage(
+              "Cannot read the spine: its Arrow batches were already read, and an Arrow reader can"
+                  + " be read once; make a new Spine for each output, or write the training set to"
+                  + " a file and read that");
+    }
+  }
+
+  @Test
+  void readsASpineOfGroupRecordsTimedByTheirEventTime() {
+    store.apply(CLICKS, SESSIONS).orThrow();
+    store.write(SESSIONS, List.of(new Sessions("u1", at(-60), 30)));
+    Spine spine = Spine.records(CLICKS, List.of(clicks("u1", T, 1), clicks("u2", T, 2)));
+
+    List<TrainingRow> rows = store.trainingSet(spine).with(SESSIONS_MINUTES).build().rows();
+
+    assertThat(spine.timestampColumn()).isEqualTo("event_time");
+    assertThat(rows)
+        .extracting(row -> Arrays.asList(row.value("user_id"), row.get(SESSIONS_MINUTES)))
+        .containsExactly(Arrays.asList("u1", 30L), Arrays.asList("u2", null));
+  }
+
+  private static Spine spine(Impression... rows) {
+    return Spine.records(Impression.class, List.of(rows), "shown_at");
+  }
+
+  private Path csv(String... lines) throws Exception {
+    Path file = Files.createTempFile(dir, "spine", ".csv");
+    Files.write(file, List.of(lines));
+    return file;
+  }
+}
