@@ -30,8 +30,8 @@ class TransactionsTest {
 
       assertThat(added)
           .isEqualTo(
-              RawLines.upTo(RetailData.folder(), transactions.lastDay()).size()
-                  - RawLines.upTo(RetailData.folder(), history).size())
+              RawLines.between(RetailData.folder(), history.plusDays(1), transactions.lastDay())
+                  .size())
           .isEqualTo(17_661);
     }
   }
