@@ -16,6 +16,11 @@ import java.time.Instant;
  * means that the customer has not ordered in the 90 days up to it, so the time-to-live is one day:
  * a row stands until the next day's row should have replaced it.
  *
+ * <p>Limitation: the TTL holds a row for exactly one day, so at the end of the day on which a
+ * customer drops out of the window (their last order is 90 days old), a read or a point-in-time
+ * join still finds the row of the day before, one day old. A TTL shorter than a day would avoid
+ * that, but would leave online reads empty for part of each day.
+ *
  * @param customerId the customer id, as written in the file without its {@code .0}: {@code "17850"}
  * @param eventTime the end of the day the row describes
  * @param orders7d distinct orders in the 7-day window

@@ -54,11 +54,19 @@ final class RawLines {
 
   /** Reads the lines with a customer id of every file named for a day up to {@code cut}. */
   static List<Line> upTo(Path folder, LocalDate cut) {
+    return between(folder, LocalDate.MIN, cut);
+  }
+
+  /**
+   * Reads the lines with a customer id of the files named for the days {@code first} to {@code
+   * last}.
+   */
+  static List<Line> between(Path folder, LocalDate first, LocalDate last) {
     List<Line> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
         LocalDate day = LocalDate.parse(file.getFileName().toString().substring(0, 10));
-        if (!day.isAfter(cut)) {
+        if (!day.isBefore(first) && !day.isAfter(last)) {
           read(file, lines);
         }
       }
