@@ -21,6 +21,7 @@ public final class Samples {
   /** Runs the sample named by the first argument. */
   public static void main(String[] args) {
     CommandLine line = new CommandLine(new Samples());
+    line.setExecutionExceptionHandler(NewsSample.errors());
     line.addSubcommand("news", NewsSample.commandLine());
     line.addSubcommand("retail", new Retail());
     System.exit(line.execute(args));

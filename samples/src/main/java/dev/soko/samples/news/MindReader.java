@@ -56,6 +56,16 @@ final class MindReader {
         news.articles(), behaviors.impressions(), news.report(), behaviors.report());
   }
 
+  /**
+   * Checks that a folder holds both files.
+   *
+   * @throws SokoException naming the missing file and what to pass instead
+   */
+  static void checkFolder(Path folder) {
+    require(folder, NEWS_FILE);
+    require(folder, BEHAVIORS_FILE);
+  }
+
   /** Reads {@code news.tsv}; the first row of an id wins. */
   News readNews(Path file) {
     Map<String, Article> articles = new LinkedHashMap<>();

@@ -87,21 +87,27 @@ public final class NewsSample implements Callable<Integer> {
     }
 
     CommandLine line = new CommandLine(new NewsSample());
-    line.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (!(e instanceof SokoException)) {
-            throw e;
-          }
-
-          cmd.getErr().println("Error: " + e.getMessage());
-          return 1;
-        });
+    line.setExecutionExceptionHandler(errors());
     return line;
+  }
+
+  /** Returns the handler that prints a Soko error as one line and exits with 1. */
+  public static CommandLine.IExecutionExceptionHandler errors() {
+    return (e, cmd, parsed) -> {
+      if (!(e instanceof SokoException)) {
+        throw e;
+      }
+
+      cmd.getErr().println("Error: " + e.getMessage());
+      return 1;
+    };
   }
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    // A wrong --data creates nothing, not even a temporary store folder.
+    MindReader.checkFolder(data);
     Path folder = storeFolder();
     try (FeatureStore features = FeatureStore.builder().config(StoreConfig.local(folder)).open()) {
       run(features, folder, out);

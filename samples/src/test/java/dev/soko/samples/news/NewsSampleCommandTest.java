@@ -70,5 +70,6 @@ class NewsSampleCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString())
         .startsWith("Error: Cannot read MIND data: " + dir.resolve("news.tsv") + " does not exist");
+    assertThat(dir.resolve("store")).doesNotExist();
   }
 }
