@@ -19,6 +19,7 @@ final class HistoryBackfill {
   private final ItemPopularityWriter products;
   private Duration computing = Duration.ZERO;
   private Duration storing = Duration.ZERO;
+  private long rows;
 
   HistoryBackfill(FeatureStore store, FeaturePipeline pipeline) {
     this.pipeline = pipeline;
@@ -40,7 +41,13 @@ final class HistoryBackfill {
       computing = computing.plusNanos(System.nanoTime() - start);
       storing = storing.plus(customers.backfill(range, customerRows).took());
       storing = storing.plus(products.backfill(range, productRows).took());
+      rows += customerRows.size() + productRows.size();
     }
+  }
+
+  /** Returns the number of rows of both groups backfilled so far. */
+  long rows() {
+    return rows;
   }
 
   /** Returns the time spent computing rows with SQL so far. */
