@@ -3,6 +3,7 @@ package dev.soko.cli;
 import dev.soko.Column;
 import dev.soko.GroupSpec;
 import dev.soko.SokoException;
+import dev.soko.duckdb.internal.DuckDbNames;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -127,7 +128,7 @@ final class TableFile implements AutoCloseable {
           "CAST("
               + quote(column.name())
               + " AS "
-              + duckDbType(column)
+              + DuckDbNames.type(column.type())
               + ") AS "
               + quote(column.name()));
     }
@@ -197,22 +198,6 @@ final class TableFile implements AutoCloseable {
 
   // Limitation: in a CSV, list and byte columns must be written as DuckDB reads them as text
   // ([0.5, 1.0] for a list, \x01\x02 for bytes); Parquet carries them natively.
-  private static String duckDbType(Column column) {
-    return switch (column.type()) {
-      case BOOLEAN -> "BOOLEAN";
-      case INT -> "INTEGER";
-      case LONG -> "BIGINT";
-      case FLOAT -> "FLOAT";
-      case DOUBLE -> "DOUBLE";
-      case STRING -> "VARCHAR";
-      case TIMESTAMP -> "TIMESTAMPTZ";
-      case DATE -> "DATE";
-      case BYTES -> "BLOB";
-      case FLOAT_ARRAY -> "FLOAT[]";
-      case STRING_LIST -> "VARCHAR[]";
-      case LONG_LIST -> "BIGINT[]";
-    };
-  }
 
   /** Returns the zone as DuckDB's ICU names it: a region as is, an offset as GMT+hh:mm. */
   static String duckDbZone(ZoneId zone) {

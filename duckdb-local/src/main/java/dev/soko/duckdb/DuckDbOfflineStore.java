@@ -36,16 +36,7 @@ final class DuckDbOfflineStore implements OfflineStore {
   public void create(GroupSpec spec) {
     synchronized (backend.lock()) {
       String table = DuckDbNames.offlineTable(spec);
-      List<String> columns = new ArrayList<>();
-      for (Column column : spec.columns()) {
-        columns.add(
-            quote(column.name())
-                + " "
-                + DuckDbNames.type(column.type())
-                + (column.role() == Column.Role.FEATURE ? "" : " NOT NULL"));
-      }
-
-      columns.add(quote(GroupSpec.INGESTED_AT) + " TIMESTAMPTZ NOT NULL");
+      List<String> columns = DuckDbNames.columnDefinitions(spec);
       backend.execute(
           "CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
       addMissingColumns(backend, DuckDbNames.OFFLINE, spec, table);

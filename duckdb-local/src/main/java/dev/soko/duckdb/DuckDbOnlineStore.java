@@ -50,16 +50,7 @@ final class DuckDbOnlineStore implements OnlineStore {
   public void create(GroupSpec spec) {
     synchronized (backend.lock()) {
       String table = DuckDbNames.onlineTable(spec);
-      List<String> columns = new ArrayList<>();
-      for (Column column : spec.columns()) {
-        columns.add(
-            quote(column.name())
-                + " "
-                + DuckDbNames.type(column.type())
-                + (column.role() == Column.Role.FEATURE ? "" : " NOT NULL"));
-      }
-
-      columns.add(quote(GroupSpec.INGESTED_AT) + " TIMESTAMPTZ NOT NULL");
+      List<String> columns = DuckDbNames.columnDefinitions(spec);
       columns.add("PRIMARY KEY (" + DuckDbNames.list(spec.keys(), "") + ")");
       backend.execute(
           "CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");

@@ -3,6 +3,7 @@ package dev.soko.duckdb.internal;
 import dev.soko.Column;
 import dev.soko.FeatureType;
 import dev.soko.GroupSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -76,5 +77,23 @@ public final class DuckDbNames {
   /** Returns the quoted column names of a stored row: the spec's columns, then ingestion time. */
   public static String storedColumns(GroupSpec spec, String prefix) {
     return list(spec.columns(), prefix) + ", " + prefix + quote(GroupSpec.INGESTED_AT);
+  }
+
+  /**
+   * Returns the column definitions of a stored row: the spec's columns with their DuckDB types,
+   * keys and event time NOT NULL, then {@value GroupSpec#INGESTED_AT}.
+   */
+  public static List<String> columnDefinitions(GroupSpec spec) {
+    List<String> columns = new ArrayList<>();
+    for (Column column : spec.columns()) {
+      columns.add(
+          quote(column.name())
+              + " "
+              + type(column.type())
+              + (column.role() == Column.Role.FEATURE ? "" : " NOT NULL"));
+    }
+
+    columns.add(quote(GroupSpec.INGESTED_AT) + " TIMESTAMPTZ NOT NULL");
+    return columns;
   }
 }
