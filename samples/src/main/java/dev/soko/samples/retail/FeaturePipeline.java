@@ -91,7 +91,8 @@ final class FeaturePipeline {
           SELECT customer_id, day,
                  sum(sum(step)) OVER (PARTITION BY customer_id ORDER BY day) AS distinct_items
           FROM steps GROUP BY customer_id, day)
-      SELECT w.customer_id, w.day - DATE '1970-01-01' AS epoch_day, w.orders_7d, w.orders_30d, w.orders_90d,
+      SELECT w.customer_id, w.day - DATE '1970-01-01' AS epoch_day,
+             w.orders_7d, w.orders_30d, w.orders_90d,
              CAST(w.spend_30d AS DOUBLE) AS spend_30d, CAST(w.spend_90d AS DOUBLE) AS spend_90d,
              coalesce(p.distinct_items, 0) AS distinct_items_90d, w.days_since_last_order,
              w.cancellations_90d, w.country
@@ -147,7 +148,8 @@ final class FeaturePipeline {
           SELECT stock_code, day,
                  sum(sum(step)) OVER (PARTITION BY stock_code ORDER BY day) AS buyers
           FROM steps GROUP BY stock_code, day)
-      SELECT w.stock_code, w.day - DATE '1970-01-01' AS epoch_day, w.units_7d, coalesce(b.buyers, 0) AS buyers_7d, w.units_30d,
+      SELECT w.stock_code, w.day - DATE '1970-01-01' AS epoch_day,
+             w.units_7d, coalesce(b.buyers, 0) AS buyers_7d, w.units_30d,
              w.avg_price_30d, w.return_rate_30d
       FROM sums w
       ASOF LEFT JOIN buyers b ON b.stock_code = w.stock_code AND b.day <= w.day
