@@ -20,11 +20,17 @@ public final class Samples {
 
   /** Runs the sample named by the first argument. */
   public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Returns the launcher's command line, ready to execute. */
+  static CommandLine commandLine() {
     CommandLine line = new CommandLine(new Samples());
-    line.setExecutionExceptionHandler(NewsSample.errors());
     line.addSubcommand("news", NewsSample.commandLine());
     line.addSubcommand("retail", new Retail());
-    System.exit(line.execute(args));
+    line.setExecutionExceptionHandler(NewsSample.errors());
+    line.setParameterExceptionHandler(NewsSample.parameterErrors());
+    return line;
   }
 
   /** Runs the retail sample with its own arguments. */
@@ -35,6 +41,7 @@ public final class Samples {
   static final class Retail implements Callable<Integer> {
 
     @Parameters(
+        index = "0..1",
         arity = "0..2",
         paramLabel = "DIR",
         description = "The folder of daily files, then the folder for the store (both optional).")
@@ -42,7 +49,7 @@ public final class Samples {
 
     @Override
     public Integer call() {
-      RetailSample.main(folders.toArray(String[]::new));
+      RetailSample.run(folders, System.out);
       return 0;
     }
   }

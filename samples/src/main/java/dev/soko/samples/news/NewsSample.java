@@ -3,6 +3,7 @@ package dev.soko.samples.news;
 import dev.soko.FeatureStore;
 import dev.soko.SokoException;
 import dev.soko.StoreConfig;
+import dev.soko.samples.internal.Home;
 import dev.soko.samples.news.ClickData.Bucket;
 import dev.soko.samples.news.ClickModel.Result;
 import dev.soko.samples.news.Impression.Candidate;
@@ -88,7 +89,33 @@ public final class NewsSample implements Callable<Integer> {
 
     CommandLine line = new CommandLine(new NewsSample());
     line.setExecutionExceptionHandler(errors());
+    line.setParameterExceptionHandler(parameterErrors());
     return line;
+  }
+
+  /**
+   * Returns the handler that prints a mistake in the arguments as one line, with where to find the
+   * usage, and exits with 1.
+   */
+  public static CommandLine.IParameterExceptionHandler parameterErrors() {
+    return (e, args) -> {
+      CommandLine command = e.getCommandLine();
+      String message = e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+      if (message.endsWith(".")) {
+        message = message.substring(0, message.length() - 1);
+      }
+
+      command
+          .getErr()
+          .println(
+              "Error: "
+                  + message
+                  + ". Run '"
+                  + command.getCommandSpec().qualifiedName()
+                  + " --help' for usage.");
+      command.getErr().flush();
+      return 1;
+    };
   }
 
   /** Returns the handler that prints a Soko error as one line and exits with 1. */
@@ -113,6 +140,20 @@ public final class NewsSample implements Callable<Integer> {
       run(features, folder, out);
     }
 
+    Path config = Home.writeConfig(folder);
+    out.println();
+    out.println(
+        store == null
+            ? "Store kept in "
+                + folder.toAbsolutePath()
+                + ", a new temporary folder: delete it when done, or pass --store DIR next time"
+            : "Store kept in " + folder.toAbsolutePath());
+    out.println(
+        "Query it: "
+            + Home.current()
+                .sqlCommand(
+                    config,
+                    "SELECT * FROM features.user_engagement_latest ORDER BY user_id LIMIT 5"));
     out.flush();
     return 0;
   }

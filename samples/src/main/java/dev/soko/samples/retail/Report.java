@@ -1,5 +1,6 @@
 package dev.soko.samples.retail;
 
+import dev.soko.samples.internal.Home;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +11,14 @@ import java.util.Map;
 /** What the retail sample found, and how it prints it. */
 final class Report {
 
+  static final String QUERY =
+      "SELECT * FROM features.customer_activity WHERE customer_id = '12347'"
+          + " ORDER BY event_time DESC LIMIT 5";
+
   final Path storeFile;
   final Path trainingFile;
+  final Path config;
+  final Home home;
   long customerRows;
   long productRows;
   long trainingRows;
@@ -28,9 +35,11 @@ final class Report {
   double streamSeconds;
   double totalSeconds;
 
-  Report(Path storeFile, Path trainingFile) {
+  Report(Path storeFile, Path trainingFile, Path config, Home home) {
     this.storeFile = storeFile;
     this.trainingFile = trainingFile;
+    this.config = config;
+    this.home = home;
   }
 
   void print(PrintStream out) {
@@ -62,10 +71,9 @@ final class Report {
     online.values().stream().limit(3).forEach(row -> out.println("  " + describe(row)));
     out.println();
     out.println("Store: " + storeFile);
-    out.println("Try:   duckdb -readonly " + storeFile + " \\");
-    out.println(
-        "         \"SELECT * FROM features.customer_activity WHERE customer_id = '12347'"
-            + " ORDER BY event_time DESC LIMIT 5\"");
+    out.println("Try:   " + home.sqlCommand(config, QUERY));
+    out.println("  or, with the DuckDB CLI:");
+    out.println("       duckdb -readonly " + storeFile + " \"" + QUERY + "\"");
     out.println();
     out.println(
         RetailSample.format(

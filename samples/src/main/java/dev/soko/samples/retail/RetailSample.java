@@ -7,6 +7,7 @@ import dev.soko.Spine;
 import dev.soko.StoreConfig;
 import dev.soko.TrainingSet;
 import dev.soko.WriteResult;
+import dev.soko.samples.internal.Home;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The online retail sample, from the raw daily files to a training set and online values on the
@@ -40,8 +42,10 @@ import java.util.Map;
  * </ol>
  *
  * <p>Arguments: the folder of daily files (default {@code samples/data/online-retail/by-day}) and
- * the folder to put the store in (default {@code samples/target/soko-retail}). The sample starts
- * from an empty store each time: it deletes the store file it made before.
+ * the folder to put the store in (default {@code samples/target/soko-retail}); a default that does
+ * not exist in the working directory resolves against the repository root the launcher passes. The
+ * sample starts from an empty store each time: it deletes the store file it made before. It writes
+ * a {@code soko.yaml} next to the store, for {@code soko --config}.
  */
 public final class RetailSample {
 
@@ -49,6 +53,8 @@ public final class RetailSample {
   static final YearMonth FIRST_SNAPSHOT = YearMonth.of(2011, 1);
   static final YearMonth LAST_SNAPSHOT = YearMonth.of(2011, 10);
   static final int ONLINE_CUSTOMERS = 100;
+  static final String DATA = "samples/data/online-retail/by-day";
+  static final String STORE = "samples/target/soko-retail";
 
   static final String ATTRIBUTION =
       "Data: Daqing Chen, Sai Liang Sain and Kun Guo, \"Data mining for the online retail"
@@ -58,28 +64,64 @@ public final class RetailSample {
 
   private final Path data;
   private final Path storeFolder;
+  private final Home home;
   private final PrintStream out;
 
-  RetailSample(Path data, Path storeFolder, PrintStream out) {
+  RetailSample(Path data, Path storeFolder, Home home, PrintStream out) {
     this.data = data;
     this.storeFolder = storeFolder.toAbsolutePath().normalize();
+    this.home = home;
     this.out = out;
   }
 
   /**
-   * Runs the sample.
+   * Runs the sample and exits with 1 after a one-line error if it cannot.
    *
    * @param args the folder of daily files and the folder for the store, both optional
    */
   public static void main(String[] args) {
-    Path data = Path.of(args.length > 0 ? args[0] : "samples/data/online-retail/by-day");
-    Path store = Path.of(args.length > 1 ? args[1] : "samples/target/soko-retail");
     try {
-      new RetailSample(data, store, System.out).run();
+      run(List.of(args), System.out);
     } catch (SokoException e) {
-      System.err.println(e.getMessage());
+      System.err.println("Error: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  /**
+   * Runs the sample on the folders given, or the defaults under the repository root.
+   *
+   * @param folders the folder of daily files and the folder for the store, both optional
+   * @param out where the report goes
+   * @throws SokoException if the data folder is missing or a step fails
+   */
+  public static void run(List<String> folders, PrintStream out) {
+    Home home = Home.current();
+    Path data = dataFolder(home, folders.isEmpty() ? null : folders.get(0));
+    Path store =
+        folders.size() > 1 ? home.resolve(Path.of(folders.get(1))) : home.resolveDefault(STORE);
+    new RetailSample(data, store, home, out).run();
+  }
+
+  /**
+   * Returns the folder of daily files: the one given, else the default found in the working
+   * directory or the repository root.
+   *
+   * @throws SokoException if the folder does not exist, naming where it was looked for
+   */
+  static Path dataFolder(Home home, @Nullable String given) {
+    Path folder = given == null ? home.resolveDefault(DATA) : home.resolve(Path.of(given));
+    if (Files.isDirectory(folder)) {
+      return folder;
+    }
+
+    String where = given == null ? home.lookedFor(DATA) : folder.toString();
+    throw new SokoException(
+        "Cannot find the retail data folder: there is no folder "
+            + where
+            + "; pass the folder of daily files, such as './soko-samples retail "
+            + DATA
+            + "' from the repository root");
   }
 
   /** Runs every step and prints the report; returns what the report shows. */
@@ -90,7 +132,8 @@ public final class RetailSample {
     Path trainingFile = storeFolder.resolve("churn_training_set.parquet");
     deleteEarlierRun(storeFile, spineFile, trainingFile);
     ShopClock clock = new ShopClock(FeaturePipeline.endOfDay(HISTORY_END));
-    Report report = new Report(storeFile, trainingFile);
+    Path config = Home.writeConfig(storeFolder);
+    Report report = new Report(storeFile, trainingFile, config, home);
 
     try (Transactions transactions = Transactions.open(data);
         FeatureStore store =
