@@ -44,7 +44,7 @@ final class IngestCommand extends SubCommand {
         .println(
             "Ingested "
                 + WriteSummary.count(summary.rows())
-                + " rows into "
+                + (summary.rows() == 1 ? " row into " : " rows into ")
                 + group
                 + " from "
                 + input.getFileName()

@@ -277,6 +277,16 @@ final class StoreSession implements AutoCloseable {
                 + "); pass the name of its timestamp column to --timestamp-column");
       }
 
+      if (spine.empty(request.timestampColumn())) {
+        throw new SokoException(
+            "Cannot build training set: spine column '"
+                + request.timestampColumn()
+                + "' of "
+                + request.spine()
+                + " holds no timestamps (it is empty in every row); fill it in, or pass another"
+                + " column to --timestamp-column");
+      }
+
       if (spine.zoneLess(request.timestampColumn())) {
         zone.noteZoneLess();
       }

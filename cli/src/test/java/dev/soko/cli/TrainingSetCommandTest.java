@@ -180,7 +180,8 @@ class TrainingSetCommandTest {
                 + " its groups are [customer_orders, item_stats]");
     assertThat(feature.errLines().get(1))
         .isEqualTo(
-            "Error: Cannot build training set: group 'customer_orders_v1' in this store has no"
+            "Error: Cannot build training set: group 'customer_orders' version 1 in this store has"
+                + " no"
                 + " feature 'orders_7d'; its features are [orders_30d, spend_30d, country]");
     assertThat(dir.resolve("t.csv")).doesNotExist();
   }
@@ -209,6 +210,23 @@ class TrainingSetCommandTest {
                 + dir.resolve("spine.csv")
                 + " has no column 'at' (its columns are customer_id, snapshot_at, label); pass the"
                 + " name of its timestamp column to --timestamp-column");
+  }
+
+  @Test
+  void refusesASpineWhoseTimestampsAreAllEmpty() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", "customer_id,snapshot_at\n017850,\n13047,\n");
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: spine column 'snapshot_at' of "
+                + dir.resolve("spine.csv")
+                + " holds no timestamps (it is empty in every row); fill it in, or pass another"
+                + " column to --timestamp-column");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
   }
 
   @Test
