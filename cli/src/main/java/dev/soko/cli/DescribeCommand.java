@@ -42,7 +42,7 @@ final class DescribeCommand extends SubCommand {
   @Override
   int run() {
     GroupInfo info;
-    try (StoreSession store = openStore()) {
+    try (StoreSession store = openExistingStore()) {
       info = store.describe(group, version);
     }
 

@@ -51,7 +51,10 @@ final class IngestCommand extends SubCommand {
                 + " in "
                 + WriteSummary.seconds(summary.took())
                 + (summary.onlineKeys() > 0
-                    ? "; " + WriteSummary.count(summary.onlineKeys()) + " online keys updated."
+                    ? "; "
+                        + WriteSummary.count(summary.onlineKeys())
+                        + (summary.onlineKeys() == 1 ? " online key" : " online keys")
+                        + " updated."
                     : "."));
     return Soko.OK;
   }

@@ -16,7 +16,9 @@ import dev.soko.TrainingSet;
 import dev.soko.WriteResult;
 import dev.soko.cli.TrainingSetCommand.FeatureSelection;
 import dev.soko.cli.TrainingSetCommand.TrainingSetRequest;
+import dev.soko.spi.BackendConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -49,6 +51,32 @@ final class StoreSession implements AutoCloseable {
   static StoreSession open(Path configFile, Path workingDirectory) {
     return new StoreSession(
         FeatureStore.builder().config(config(configFile, workingDirectory)).open());
+  }
+
+  /**
+   * Checks that a local store's file exists, so reading it does not create it; a store of another
+   * type is checked when it opens.
+   *
+   * @throws SokoException if the local store's file does not exist
+   */
+  static void requireExisting(Path configFile, Path workingDirectory) {
+    BackendConfig offline = config(configFile, workingDirectory).offline();
+    if (!offline.type().equals("duckdb")) {
+      return;
+    }
+
+    Path file =
+        offline
+            .baseDirectory()
+            .resolve(offline.setting("path").orElse(StoreConfig.DEFAULT_PATH))
+            .normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new SokoException(
+          "Cannot read the store: there is no store here ("
+              + file
+              + " does not exist); create it with 'soko apply JAR' ('soko init' first to choose"
+              + " where it lives), or run in the folder that holds it");
+    }
   }
 
   /** Returns the configuration a file gives, or the local store's without a file. */
