@@ -2,6 +2,7 @@ package dev.soko.cli;
 
 import dev.soko.SokoException;
 import dev.soko.StoreConfig;
+import dev.soko.duckdb.internal.StoreFiles;
 import dev.soko.spi.BackendConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,17 +43,7 @@ final class LocalSql {
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
     } catch (SQLException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
-        throw new SokoException(
-            "Cannot open store file "
-                + file
-                + ": it is in use by another process. Wait for it to finish, or close it, then run"
-                + " the query again",
-            e);
-      }
-
-      throw new SokoException("Cannot open store file " + file + ": " + message, e);
+      throw StoreFiles.openFailure(file, e);
     }
 
     try (connection;
