@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExample:%n",
     footer = {
       "  soko training-set --spine labels.csv --timestamp-column snapshot_at \\",
-      "      --features customer_activity --features item_popularity:units_7d,buyers_7d \\",
+      "      --features customer_activity \\",
+      "      --features item_popularity:units_7d,buyers_7d \\",
       "      --as-known-at --out training.parquet",
       "  soko training-set --spine labels.csv --timestamp-column at \\",
       "      --features customer_activity --key customer_activity:customer_id=buyer \\",
