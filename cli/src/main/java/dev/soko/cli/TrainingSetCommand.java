@@ -1,5 +1,6 @@
 package dev.soko.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,6 +91,15 @@ final class TrainingSetCommand extends SubCommand {
     InputFile spineFormat = InputFile.checkReadable(spineFile, "--spine");
     Path outFile = resolve(out);
     InputFile outFormat = InputFile.checkWritable(outFile, "--out");
+    if (!Files.isDirectory(outFile.getParent())) {
+      throw new IllegalArgumentException(
+          "Cannot write --out "
+              + outFile
+              + ": the folder "
+              + outFile.getParent()
+              + " does not exist; create it, or pass a file in an existing folder");
+    }
+
     List<FeatureSelection> selections = new ArrayList<>();
     for (String feature : features) {
       selections.add(FeatureSelection.parse(feature));

@@ -99,7 +99,9 @@ class IngestCommandTest {
         .containsExactly("Ingested 3 rows into customer_orders from orders.parquet in N s.");
     assertThat(result.err()).isEmpty();
     assertThat(cli.run("describe", "customer_orders").outLines())
-        .contains("Rows:        3", "First event: 2011-01-04T10:00:00Z");
+        .contains(
+            "Rows stored: 3 (a key and event time written twice counts twice)",
+            "First event: 2011-01-04T10:00:00Z");
   }
 
   @Test
@@ -160,7 +162,8 @@ class IngestCommandTest {
                 + ": line 2, column orders_30d: 'three' is not a whole number, the type of column"
                 + " orders_30d of group 'customer_orders'; correct the value, or leave it empty for"
                 + " none");
-    assertThat(cli.run("describe", "customer_orders").outLines()).contains("Rows:        0");
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Rows stored: 0 (a key and event time written twice counts twice)");
   }
 
   @Test
@@ -341,6 +344,17 @@ class IngestCommandTest {
     assertThat(result.outLinesTimeless())
         .containsExactly("Ingested 1 row into item_stats from one.csv in N s.");
     assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void describeCountsARewrittenRowTwice() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+
+    cli.run("ingest", "customer_orders", "orders.csv");
+
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Rows stored: 6 (a key and event time written twice counts twice)");
+    assertThat(rows(cli)).isEqualTo("3");
   }
 
   private static String rows(Cli cli) {

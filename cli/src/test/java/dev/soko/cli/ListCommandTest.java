@@ -45,7 +45,7 @@ class ListCommandTest {
             "Event time:  event_time",
             "TTL:         P90D",
             "Online:      off",
-            "Rows:        3",
+            "Rows stored: 3 (a key and event time written twice counts twice)",
             "First event: 2011-01-04T10:00:00Z",
             "Last event:  2011-01-05T09:00:00Z",
             "Last write:  " + describe.outLines().get(11).substring(13));

@@ -301,6 +301,25 @@ class TrainingSetCommandTest {
   }
 
   @Test
+  void refusesAnOutputInAMissingFolder() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result =
+        trainingSet(cli, "--features", "customer_orders", "--out", "nowhere/train.parquet");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot write --out "
+                + dir.resolve("nowhere/train.parquet")
+                + ": the folder "
+                + dir.resolve("nowhere")
+                + " does not exist; create it, or pass a file in an existing folder");
+    assertThat(dir.resolve("nowhere")).doesNotExist();
+  }
+
+  @Test
   void refusesAnOutputOfAnotherFormat() throws Exception {
     Fixtures.write(dir, "spine.csv", SPINE);
 
