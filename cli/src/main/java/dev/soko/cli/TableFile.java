@@ -393,7 +393,8 @@ final class TableFile implements AutoCloseable {
           return;
         }
 
-        // Limitation: a quoted CSV value that spans lines makes the line number of later rows low.
+        // Limitation: the line is the row's number plus the header, so a quoted CSV value that
+        // spans lines makes later line numbers low; and the check reads the file once more.
         long row = result.getLong(1);
         String name = result.getString(2);
         Column column = spec.column(name).orElseThrow();
