@@ -359,8 +359,10 @@ public final class TrainingSet {
         } else {
           throw new SokoException(
               "Cannot build training set: group '"
-                  + spec.qualifiedName()
-                  + "' in this store has no feature '"
+                  + spec.name()
+                  + "' version "
+                  + spec.version()
+                  + " in this store has no feature '"
                   + selection.feature()
                   + "'; its features are "
                   + spec.features().stream().map(Column::name).toList());

@@ -21,9 +21,10 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%nExample:%n",
     footer = {
-      "  soko backfill customer_activity --from 2011-01-01 --to 2011-02-01 january.parquet",
-      "  soko backfill customer_activity --from 2011-01-01T00:00:00Z --to 2011-01-08T00:00:00Z"
-          + " week.csv"
+      "  soko backfill customer_activity --from 2011-01-01 --to 2011-02-01 \\",
+      "      january.parquet",
+      "  soko backfill customer_activity --from 2011-01-01T00:00:00Z \\",
+      "      --to 2011-01-08T00:00:00Z week.csv"
     })
 final class BackfillCommand extends SubCommand {
 

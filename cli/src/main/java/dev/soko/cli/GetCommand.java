@@ -30,7 +30,7 @@ final class GetCommand extends SubCommand {
   @Override
   int run() {
     OnlineValues values;
-    try (StoreSession store = openStore()) {
+    try (StoreSession store = openExistingStore()) {
       values = store.latest(group, keys);
     }
 

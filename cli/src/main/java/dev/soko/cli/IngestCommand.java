@@ -44,14 +44,17 @@ final class IngestCommand extends SubCommand {
         .println(
             "Ingested "
                 + WriteSummary.count(summary.rows())
-                + " rows into "
+                + (summary.rows() == 1 ? " row into " : " rows into ")
                 + group
                 + " from "
                 + input.getFileName()
                 + " in "
                 + WriteSummary.seconds(summary.took())
                 + (summary.onlineKeys() > 0
-                    ? "; " + WriteSummary.count(summary.onlineKeys()) + " online keys updated."
+                    ? "; "
+                        + WriteSummary.count(summary.onlineKeys())
+                        + (summary.onlineKeys() == 1 ? " online key" : " online keys")
+                        + " updated."
                     : "."));
     return Soko.OK;
   }

@@ -18,19 +18,17 @@ enum InputFile {
   static InputFile checkReadable(Path file, String option) {
     if (!Files.exists(file)) {
       throw new IllegalArgumentException(
-          "Cannot read " + option + " " + file + ": no such file; check the path");
+          "Cannot read " + name(option, file) + ": no such file; check the path");
     }
 
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
           "Cannot read "
-              + option
-              + " "
-              + file
+              + name(option, file)
               + ": it is a directory; pass a .csv or .parquet file");
     }
 
-    return of(file, "read " + option);
+    return of(file, "read " + name(option, file));
   }
 
   /**
@@ -39,7 +37,12 @@ enum InputFile {
    * @throws IllegalArgumentException if the file has another extension
    */
   static InputFile checkWritable(Path file, String option) {
-    return of(file, "write " + option);
+    return of(file, "write " + name(option, file));
+  }
+
+  /** Names the file as the command line gave it: an option's name first, a bare path alone. */
+  private static String name(String option, Path file) {
+    return option.startsWith("-") ? option + " " + file : file.toString();
   }
 
   private static InputFile of(Path file, String what) {
@@ -53,6 +56,6 @@ enum InputFile {
     }
 
     throw new IllegalArgumentException(
-        "Cannot " + what + " " + file + ": the file name must end in .csv or .parquet");
+        "Cannot " + what + ": the file name must end in .csv or .parquet");
   }
 }

@@ -41,7 +41,7 @@ final class ListCommand extends SubCommand {
   @Override
   int run() {
     List<GroupInfo> groups;
-    try (StoreSession store = openStore()) {
+    try (StoreSession store = openExistingStore()) {
       groups = store.list(search, tag, owner);
     }
 

@@ -2,6 +2,7 @@ package dev.soko.cli;
 
 import dev.soko.SokoException;
 import dev.soko.StoreConfig;
+import dev.soko.duckdb.internal.StoreFiles;
 import dev.soko.spi.BackendConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +39,25 @@ final class LocalSql {
     properties.setProperty("duckdb.read_only", "true");
     properties.setProperty("autoinstall_known_extensions", "false");
     properties.setProperty("autoload_known_extensions", "false");
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+    Connection connection;
+    try {
+      connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+    } catch (SQLException e) {
+      throw StoreFiles.openFailure(file, e);
+    }
+
+    try (connection;
         Statement statement = connection.createStatement()) {
       statement.execute("SET TimeZone = 'UTC'");
-      try (ResultSet result = statement.executeQuery(query)) {
+      if (!statement.execute(query)) {
+        // A statement without rows, such as COPY ... TO: its count is what it did.
+        long count = Math.max(statement.getUpdateCount(), 0);
+        TextTable table = new TextTable(List.of("Count"));
+        table.add(List.of(count));
+        return new SqlCommand.QueryResult(table, 1);
+      }
+
+      try (ResultSet result = statement.getResultSet()) {
         ResultSetMetaData meta = result.getMetaData();
         List<String> header = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -66,10 +82,17 @@ final class LocalSql {
       }
     } catch (SQLException e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      // execute() wraps the query's own error in one about its pending result; keep the former.
+      int own = message.indexOf("\nError: ");
+      if (message.startsWith("Invalid Input Error: Attempting to execute") && own >= 0) {
+        message = message.substring(own + "\nError: ".length()).strip();
+      }
+
+      boolean notFound = message.contains("Catalog Error") && message.contains("does not exist");
       throw new SokoException(
           "Cannot run the query: "
               + message
-              + "; the views are features.<group> and features.<group>_latest",
+              + (notFound ? "; the views are features.<group> and features.<group>_latest" : ""),
           e);
     }
   }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%nExample:%n",
     footer = {
-      "  soko sql \"SELECT country, count(*) FROM features.customer_activity_latest GROUP BY 1\"",
+      "  soko sql \"SELECT country, count(*) FROM features.customer_activity_latest",
+      "    GROUP BY 1\"",
     })
 final class SqlCommand extends SubCommand {
 

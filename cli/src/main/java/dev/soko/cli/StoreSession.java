@@ -16,7 +16,9 @@ import dev.soko.TrainingSet;
 import dev.soko.WriteResult;
 import dev.soko.cli.TrainingSetCommand.FeatureSelection;
 import dev.soko.cli.TrainingSetCommand.TrainingSetRequest;
+import dev.soko.spi.BackendConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -49,6 +51,32 @@ final class StoreSession implements AutoCloseable {
   static StoreSession open(Path configFile, Path workingDirectory) {
     return new StoreSession(
         FeatureStore.builder().config(config(configFile, workingDirectory)).open());
+  }
+
+  /**
+   * Checks that a local store's file exists, so reading it does not create it; a store of another
+   * type is checked when it opens.
+   *
+   * @throws SokoException if the local store's file does not exist
+   */
+  static void requireExisting(Path configFile, Path workingDirectory) {
+    BackendConfig offline = config(configFile, workingDirectory).offline();
+    if (!offline.type().equals("duckdb")) {
+      return;
+    }
+
+    Path file =
+        offline
+            .baseDirectory()
+            .resolve(offline.setting("path").orElse(StoreConfig.DEFAULT_PATH))
+            .normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new SokoException(
+          "Cannot read the store: there is no store here ("
+              + file
+              + " does not exist); create it with 'soko apply JAR' ('soko init' first to choose"
+              + " where it lives), or run in the folder that holds it");
+    }
   }
 
   /** Returns the configuration a file gives, or the local store's without a file. */
@@ -277,8 +305,22 @@ final class StoreSession implements AutoCloseable {
                 + "); pass the name of its timestamp column to --timestamp-column");
       }
 
+      if (spine.empty(request.timestampColumn())) {
+        throw new SokoException(
+            "Cannot build training set: spine column '"
+                + request.timestampColumn()
+                + "' of "
+                + request.spine()
+                + " holds no timestamps (it is empty in every row); fill it in, or pass another"
+                + " column to --timestamp-column");
+      }
+
       if (spine.zoneLess(request.timestampColumn())) {
         zone.noteZoneLess();
+      }
+
+      for (FeatureSelection selection : request.features()) {
+        checkKeys(request, selection.group(), spine.columnTypes().keySet());
       }
     }
 
@@ -289,10 +331,11 @@ final class StoreSession implements AutoCloseable {
             .zone(zone.zone());
     TrainingSet.Builder builder = store.trainingSet(spine);
     for (FeatureSelection selection : request.features()) {
+      KeyMapping keys = keyMapping(request.keyColumns().get(selection.group()));
       builder =
           selection.features().isEmpty()
-              ? builder.with(selection.group())
-              : with(builder, selection);
+              ? builder.with(selection.group(), keys)
+              : with(builder, selection, keys);
     }
 
     if (request.asKnownAt()) {
@@ -322,13 +365,82 @@ final class StoreSession implements AutoCloseable {
     }
   }
 
-  private static TrainingSet.Builder with(TrainingSet.Builder builder, FeatureSelection selection) {
+  private static TrainingSet.Builder with(
+      TrainingSet.Builder builder, FeatureSelection selection, KeyMapping keys) {
     TrainingSet.Builder more = builder;
     for (String feature : selection.features()) {
-      more = more.with(selection.group(), feature, KeyMapping.keys());
+      more = more.with(selection.group(), feature, keys);
     }
 
     return more;
+  }
+
+  private static KeyMapping keyMapping(Map<String, String> columns) {
+    if (columns == null) {
+      return KeyMapping.keys();
+    }
+
+    List<String> pairs = new ArrayList<>();
+    columns.forEach(
+        (key, column) -> {
+          pairs.add(key);
+          pairs.add(column);
+        });
+    return KeyMapping.keys(pairs.toArray(String[]::new));
+  }
+
+  /**
+   * Checks that the spine holds each key of a group, under its own name or the one {@code --key}
+   * gives; an unknown group is left for the store to report.
+   */
+  private void checkKeys(
+      TrainingSetRequest request, String group, java.util.Set<String> spineColumns) {
+    Optional<GroupSpec> found =
+        store.list().stream()
+            .map(GroupInfo::spec)
+            .filter(spec -> spec.name().equals(group))
+            .max(java.util.Comparator.comparingInt(GroupSpec::version));
+    if (found.isEmpty()) {
+      return;
+    }
+
+    GroupSpec spec = found.get();
+    Map<String, String> mapped = request.keyColumns().getOrDefault(group, Map.of());
+    for (String key : mapped.keySet()) {
+      if (!spec.keyNames().contains(key)) {
+        throw new SokoException(
+            "Cannot build training set: --key names '"
+                + key
+                + "', which is not a key of group '"
+                + group
+                + "'; its keys are "
+                + String.join(", ", spec.keyNames()));
+      }
+    }
+
+    for (String key : spec.keyNames()) {
+      String column = mapped.getOrDefault(key, key);
+      if (!spineColumns.contains(column)) {
+        throw new SokoException(
+            "Cannot build training set: the spine "
+                + request.spine()
+                + " has no column '"
+                + column
+                + "' for key '"
+                + key
+                + "' of group '"
+                + group
+                + "' (its columns are "
+                + String.join(", ", spineColumns)
+                + "); rename the spine column to '"
+                + key
+                + "', or pass --key "
+                + group
+                + ":"
+                + key
+                + "=SPINE_COLUMN");
+      }
+    }
   }
 
   /**

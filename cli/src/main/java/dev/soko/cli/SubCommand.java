@@ -40,6 +40,17 @@ abstract class SubCommand implements Callable<Integer> {
     return StoreSession.open(root().configFile(), root().workingDirectory());
   }
 
+  /**
+   * Opens a store that must exist already, for a command that only reads it: where the local store
+   * has no file yet, it says so and creates nothing. The caller closes it.
+   *
+   * @throws dev.soko.SokoException if the local store's file does not exist
+   */
+  StoreSession openExistingStore() {
+    StoreSession.requireExisting(root().configFile(), root().workingDirectory());
+    return openStore();
+  }
+
   /** Starts a progress display for long work; it shows only when stderr is a terminal. */
   Progress progress(String task, long total) {
     return Progress.start(task, total, System.console() != null);

@@ -1,9 +1,12 @@
 package dev.soko.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,8 +26,12 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExample:%n",
     footer = {
       "  soko training-set --spine labels.csv --timestamp-column snapshot_at \\",
-      "      --features customer_activity --features item_popularity:units_7d,buyers_7d \\",
-      "      --as-known-at --out training.parquet"
+      "      --features customer_activity \\",
+      "      --features item_popularity:units_7d,buyers_7d \\",
+      "      --as-known-at --out training.parquet",
+      "  soko training-set --spine labels.csv --timestamp-column at \\",
+      "      --features customer_activity --key customer_activity:customer_id=buyer \\",
+      "      --out training.csv"
     })
 final class TrainingSetCommand extends SubCommand {
 
@@ -48,6 +55,14 @@ final class TrainingSetCommand extends SubCommand {
       paramLabel = "GROUP[:F,...]",
       description = "A group's features to join: all of them, or those listed. Repeatable.")
   private List<String> features = new ArrayList<>();
+
+  @Option(
+      names = "--key",
+      paramLabel = "GROUP:KEY=COLUMN",
+      description =
+          "Read a group's key from a spine column of another name, such as"
+              + " customer_orders:customer_id=buyer_id. Repeatable.")
+  private List<String> keys = new ArrayList<>();
 
   @Option(
       names = "--out",
@@ -76,9 +91,39 @@ final class TrainingSetCommand extends SubCommand {
     InputFile spineFormat = InputFile.checkReadable(spineFile, "--spine");
     Path outFile = resolve(out);
     InputFile outFormat = InputFile.checkWritable(outFile, "--out");
+    if (!Files.isDirectory(outFile.getParent())) {
+      throw new IllegalArgumentException(
+          "Cannot write --out "
+              + outFile
+              + ": the folder "
+              + outFile.getParent()
+              + " does not exist; create it, or pass a file in an existing folder");
+    }
+
     List<FeatureSelection> selections = new ArrayList<>();
     for (String feature : features) {
       selections.add(FeatureSelection.parse(feature));
+    }
+
+    Map<String, Map<String, String>> keyColumns = new LinkedHashMap<>();
+    for (String key : keys) {
+      KeyColumn column = KeyColumn.parse(key);
+      if (selections.stream().noneMatch(s -> s.group().equals(column.group()))) {
+        throw new IllegalArgumentException(
+            "Cannot read --key '"
+                + key
+                + "': group '"
+                + column.group()
+                + "' is not joined; add --features "
+                + column.group());
+      }
+
+      Map<String, String> columns =
+          keyColumns.computeIfAbsent(column.group(), g -> new LinkedHashMap<>());
+      if (columns.put(column.key(), column.spineColumn()) != null) {
+        throw new IllegalArgumentException(
+            "Cannot read --key '" + key + "': key '" + column.key() + "' is mapped twice");
+      }
     }
 
     TrainingSetRequest request =
@@ -87,6 +132,7 @@ final class TrainingSetCommand extends SubCommand {
             spineFormat,
             timestampColumn,
             selections,
+            keyColumns,
             outFile,
             outFormat,
             asKnownAt,
@@ -140,12 +186,58 @@ final class TrainingSetCommand extends SubCommand {
     }
   }
 
-  /** Everything the store needs to build a training set. */
+  /**
+   * One {@code --key} value: the spine column that holds a group's key.
+   *
+   * @param group the group name
+   * @param key the group's key column
+   * @param spineColumn the spine column that holds it
+   */
+  record KeyColumn(String group, String key, String spineColumn) {
+
+    /**
+     * Reads {@code GROUP:KEY=COLUMN}.
+     *
+     * @throws IllegalArgumentException if a part is missing
+     */
+    static KeyColumn parse(String text) {
+      int colon = text.indexOf(':');
+      int equals = text.indexOf('=', Math.max(colon, 0));
+      if (colon <= 0 || equals < 0) {
+        throw malformed(text);
+      }
+
+      KeyColumn column =
+          new KeyColumn(
+              text.substring(0, colon).strip(),
+              text.substring(colon + 1, equals).strip(),
+              text.substring(equals + 1).strip());
+      if (column.group().isEmpty() || column.key().isEmpty() || column.spineColumn().isEmpty()) {
+        throw malformed(text);
+      }
+
+      return column;
+    }
+
+    private static IllegalArgumentException malformed(String text) {
+      return new IllegalArgumentException(
+          "Cannot read --key '"
+              + text
+              + "': write GROUP:KEY=SPINE_COLUMN, such as customer_orders:customer_id=buyer_id");
+    }
+  }
+
+  /**
+   * Everything the store needs to build a training set.
+   *
+   * @param keyColumns per group, the spine column of each key not named as the key
+   */
   record TrainingSetRequest(
       Path spine,
       InputFile spineFormat,
       String timestampColumn,
       List<FeatureSelection> features,
+      Map<String, Map<String, String>> keyColumns,
       Path out,
       InputFile outFormat,
       boolean asKnownAt,

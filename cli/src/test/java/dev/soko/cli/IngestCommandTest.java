@@ -99,7 +99,9 @@ class IngestCommandTest {
         .containsExactly("Ingested 3 rows into customer_orders from orders.parquet in N s.");
     assertThat(result.err()).isEmpty();
     assertThat(cli.run("describe", "customer_orders").outLines())
-        .contains("Rows:        3", "First event: 2011-01-04T10:00:00Z");
+        .contains(
+            "Rows stored: 3 (a key and event time written twice counts twice)",
+            "First event: 2011-01-04T10:00:00Z");
   }
 
   @Test
@@ -124,9 +126,7 @@ class IngestCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines())
         .containsExactly(
-            "Error: Cannot read FILE "
-                + dir.resolve("nowhere.csv")
-                + ": no such file; check the path");
+            "Error: Cannot read " + dir.resolve("nowhere.csv") + ": no such file; check the path");
   }
 
   @Test
@@ -138,7 +138,7 @@ class IngestCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines())
         .containsExactly(
-            "Error: Cannot read FILE "
+            "Error: Cannot read "
                 + dir.resolve("orders.json")
                 + ": the file name must end in .csv or .parquet");
   }
@@ -159,10 +159,11 @@ class IngestCommandTest {
         .containsExactly(
             "Error: Cannot read "
                 + dir.resolve("bad.csv")
-                + ": Conversion Error: Could not convert string 'three' to INT64 when casting from"
-                + " source column orders_30d; check that it is a valid CSV file with a header line"
-                + " and that its values fit the group's types");
-    assertThat(cli.run("describe", "customer_orders").outLines()).contains("Rows:        0");
+                + ": line 2, column orders_30d: 'three' is not a whole number, the type of column"
+                + " orders_30d of group 'customer_orders'; correct the value, or leave it empty for"
+                + " none");
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Rows stored: 0 (a key and event time written twice counts twice)");
   }
 
   @Test
@@ -215,5 +216,148 @@ class IngestCommandTest {
         .startsWith(
             "Error: Cannot write to group 'customer_orders' version 1: row 1 has a null key")
         .contains("customer_id");
+  }
+
+  @Test
+  void refusesAnUnterminatedQuoteAndWritesNothing() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "unclosed.csv",
+        "customer_id,event_time,orders_30d,spend_30d,country\n"
+            + "1,2011-01-06 10:00:00,3,45.5,\"UK\n");
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "unclosed.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("unclosed.csv")
+                + ": line 2 has a value with an unterminated quote; close the quote, and write a"
+                + " quote inside a quoted value as two (\"\")");
+    assertThat(rows(cli)).isEqualTo("3");
+  }
+
+  @Test
+  void refusesAFractionInAWholeNumberColumnAndWritesNothing() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "fraction.csv",
+        "customer_id,event_time,orders_30d,spend_30d,country\n"
+            + "1,2011-01-06 10:00:00,2,45.5,UK\n"
+            + "2,2011-01-06 11:00:00,1.7,45.5,UK\n");
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "fraction.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("fraction.csv")
+                + ": line 3, column orders_30d: '1.7' is not a whole number, the type of column"
+                + " orders_30d of group 'customer_orders'; correct the value, or leave it empty for"
+                + " none");
+    assertThat(rows(cli)).isEqualTo("3");
+  }
+
+  @Test
+  void refusesALineWithTooManyFieldsAndWritesNothing() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "wide.csv",
+        "customer_id,event_time,orders_30d,spend_30d,country\n"
+            + "1,2011-01-06 10:00:00,2,45.5,UK\n"
+            + "2,2011-01-06 11:00:00,1,45.5,UK,extra\n");
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "wide.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("wide.csv")
+                + ": line 3 has 6 fields, but the header has 5; give every line one field per"
+                + " header column");
+    assertThat(rows(cli)).isEqualTo("3");
+  }
+
+  @Test
+  void refusesALineWithTooFewFields() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "narrow.csv",
+        "customer_id,event_time,orders_30d,spend_30d,country\n1,2011-01-06 10:00:00,2,45.5\n");
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "narrow.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("narrow.csv")
+                + ": line 2 has 4 fields, but the header has 5; give every line one field per"
+                + " header column");
+    assertThat(rows(cli)).isEqualTo("3");
+  }
+
+  @Test
+  void refusesAnEmptyFile() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "empty.csv", "");
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "empty.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("empty.csv")
+                + ": the file is empty; write a header line naming the group's columns, then one"
+                + " row per line");
+  }
+
+  @Test
+  void saysNothingOfZonesWhenNoTimeIsRead() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "header.csv", "customer_id,event_time,orders_30d,spend_30d,country\n");
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "header.csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Ingested 0 rows into customer_orders from header.csv in N s.");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void countsOneRowInTheSingular() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(
+        dir, "one.csv", "stock_code,event_time,units_7d\n85123A,2011-01-04T10:00:00Z,12\n");
+
+    Cli.Result result = cli.run("ingest", "item_stats", "one.csv");
+
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Ingested 1 row into item_stats from one.csv in N s.");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void describeCountsARewrittenRowTwice() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+
+    cli.run("ingest", "customer_orders", "orders.csv");
+
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Rows stored: 6 (a key and event time written twice counts twice)");
+    assertThat(rows(cli)).isEqualTo("3");
+  }
+
+  private static String rows(Cli cli) {
+    return cli.run("sql", "SELECT count(*) AS n FROM features.customer_orders").outLines().get(2);
   }
 }

@@ -2,7 +2,10 @@ package dev.soko.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.soko.FeatureStore;
+import dev.soko.StoreConfig;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +45,7 @@ class ListCommandTest {
             "Event time:  event_time",
             "TTL:         P90D",
             "Online:      off",
-            "Rows:        3",
+            "Rows stored: 3 (a key and event time written twice counts twice)",
             "First event: 2011-01-04T10:00:00Z",
             "Last event:  2011-01-05T09:00:00Z",
             "Last write:  " + describe.outLines().get(11).substring(13));
@@ -60,7 +63,28 @@ class ListCommandTest {
   }
 
   @Test
-  void saysHowToStartWhenEmpty() {
+  void readsNoStoreWhereThereIsNoneAndCreatesNothing() {
+    for (String[] command :
+        List.of(
+            new String[] {"list"},
+            new String[] {"describe", "customer_orders"},
+            new String[] {"get", "customer_orders", "1"})) {
+      Cli.Result result = new Cli(dir).run(command);
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.errLines())
+          .containsExactly(
+              "Error: Cannot read the store: there is no store here ("
+                  + dir.resolve(".soko/soko.duckdb")
+                  + " does not exist); create it with 'soko apply JAR' ('soko init' first to"
+                  + " choose where it lives), or run in the folder that holds it");
+      assertThat(dir.resolve(".soko")).doesNotExist();
+    }
+  }
+
+  @Test
+  void saysHowToStartWhenEmpty() throws Exception {
+    FeatureStore.builder().config(StoreConfig.local(dir)).open().close();
     Cli.Result result = new Cli(dir).run("list");
 
     assertThat(result.exitCode()).isZero();

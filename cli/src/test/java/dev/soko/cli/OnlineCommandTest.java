@@ -52,7 +52,7 @@ class OnlineCommandTest {
 
     assertThat(ingest.outLinesTimeless())
         .containsExactly(
-            "Ingested 1 rows into item_stats from later.csv in N s; 1 online keys updated.");
+            "Ingested 1 row into item_stats from later.csv in N s; 1 online key updated.");
     assertThat(cli.run("get", "item_stats", "85123A").outLines())
         .contains("85123A     | 2011-01-05T10:00:00Z |        7");
   }

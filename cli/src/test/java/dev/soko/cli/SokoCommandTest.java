@@ -3,11 +3,13 @@ package dev.soko.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class SokoCommandTest {
 
@@ -131,5 +133,24 @@ class SokoCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.outLines()).containsExactly("soko (development build)");
+  }
+
+  @Test
+  void printsEveryHelpExampleOnLinesOfItsOwn() {
+    List<String> wrapped = new ArrayList<>();
+    List<CommandLine> commands = new ArrayList<>(List.of(Soko.commandLine(dir)));
+    for (int i = 0; i < commands.size(); i++) {
+      CommandLine command = commands.get(i);
+      commands.addAll(command.getSubcommands().values());
+      String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+      for (String example : command.getCommandSpec().usageMessage().footer()) {
+        if (!help.lines().toList().contains(example) || example.length() > 79) {
+          wrapped.add(command.getCommandSpec().qualifiedName() + ": " + example);
+        }
+      }
+    }
+
+    assertThat(commands).hasSize(13);
+    assertThat(wrapped).isEmpty();
   }
 }

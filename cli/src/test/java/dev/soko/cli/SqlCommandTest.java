@@ -2,7 +2,11 @@ package dev.soko.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +55,7 @@ class SqlCommandTest {
     assertThat(result.errLines().get(0))
         .startsWith("Error: Cannot run the query: ")
         .contains("read-only")
-        .endsWith("; the views are features.<group> and features.<group>_latest");
+        .doesNotContain("the views are");
   }
 
   @Test
@@ -87,5 +91,72 @@ class SqlCommandTest {
             "Error: Cannot run SQL: the local store "
                 + dir.resolve("data/store.duckdb")
                 + " does not exist yet; create it with 'soko apply JAR'");
+  }
+
+  @Test
+  void runsAStatementWithoutRowsAndPrintsItsCount() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+
+    Cli.Result result =
+        cli.run(
+            "sql",
+            "COPY (SELECT customer_id FROM features.customer_orders) TO '"
+                + dir.resolve("ids.parquet")
+                + "'");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.outLines()).containsExactly("Count", "-----", "    3", "(1 row)");
+    assertThat(
+            cli.run("sql", "SELECT count(*) AS n FROM '" + dir.resolve("ids.parquet") + "'")
+                .outLines())
+        .containsExactly("n", "-", "3", "(1 row)");
+  }
+
+  @Test
+  void namesTheViewsWhenATableIsNotFound() throws Exception {
+    Cli.Result result = Fixtures.applied(dir).run("sql", "SELECT * FROM customer_orders");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines()).hasSize(1);
+    assertThat(result.errLines().get(0))
+        .startsWith("Error: Cannot run the query: Catalog Error: Table with name customer_orders")
+        .endsWith("; the views are features.<group> and features.<group>_latest");
+  }
+
+  @Test
+  void saysWhenAnotherProcessWritesTheStore() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Path file = dir.resolve(".soko/soko.duckdb");
+    Process writer =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StoreWriter.class.getName(),
+                file.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("open");
+
+      Cli.Result result = cli.run("sql", "SELECT 1");
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.errLines())
+          .containsExactly(
+              "Error: Cannot open store file "
+                  + file
+                  + ": it is in use by another process (pid "
+                  + writer.pid()
+                  + "). Close the other soko process, or point soko.yaml at another file");
+    } finally {
+      writer.getOutputStream().close();
+      if (!writer.waitFor(30, TimeUnit.SECONDS)) {
+        writer.destroyForcibly();
+      }
+    }
   }
 }

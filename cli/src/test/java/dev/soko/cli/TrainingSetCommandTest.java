@@ -180,7 +180,8 @@ class TrainingSetCommandTest {
                 + " its groups are [customer_orders, item_stats]");
     assertThat(feature.errLines().get(1))
         .isEqualTo(
-            "Error: Cannot build training set: group 'customer_orders_v1' in this store has no"
+            "Error: Cannot build training set: group 'customer_orders' version 1 in this store has"
+                + " no"
                 + " feature 'orders_7d'; its features are [orders_30d, spend_30d, country]");
     assertThat(dir.resolve("t.csv")).doesNotExist();
   }
@@ -209,6 +210,113 @@ class TrainingSetCommandTest {
                 + dir.resolve("spine.csv")
                 + " has no column 'at' (its columns are customer_id, snapshot_at, label); pass the"
                 + " name of its timestamp column to --timestamp-column");
+  }
+
+  @Test
+  void refusesASpineWhoseTimestampsAreAllEmpty() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", "customer_id,snapshot_at\n017850,\n13047,\n");
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: spine column 'snapshot_at' of "
+                + dir.resolve("spine.csv")
+                + " holds no timestamps (it is empty in every row); fill it in, or pass another"
+                + " column to --timestamp-column");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
+  @Test
+  void readsAKeyFromASpineColumnOfAnotherName() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", SPINE.replace("customer_id,", "buyer,"));
+
+    Cli.Result result =
+        trainingSet(
+            cli,
+            "--features",
+            "customer_orders:orders_30d",
+            "--key",
+            "customer_orders:customer_id=buyer",
+            "--out",
+            "train.csv");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(lines("train.csv"))
+        .containsExactly(
+            "buyer,snapshot_at,label,customer_orders__orders_30d",
+            "017850,2011-01-04 10:00:00,1,3",
+            "13047,2011-01-04 12:00:00,0,",
+            "017850,2011-01-06 00:00:00,1,4");
+  }
+
+  @Test
+  void refusesASpineWithoutAKeyColumnNamingTheFix() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", SPINE.replace("customer_id,", "buyer,"));
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Timestamps without a zone are read as UTC; pass --timezone to change.",
+            "Error: Cannot build training set: the spine "
+                + dir.resolve("spine.csv")
+                + " has no column 'customer_id' for key 'customer_id' of group 'customer_orders'"
+                + " (its columns are buyer, snapshot_at, label); rename the spine column to"
+                + " 'customer_id', or pass --key customer_orders:customer_id=SPINE_COLUMN");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
+  @Test
+  void refusesAMalformedOrUnjoinedKeyMapping() throws Exception {
+    Fixtures.write(dir, "spine.csv", SPINE);
+    Cli cli = new Cli(dir);
+
+    Cli.Result malformed =
+        trainingSet(cli, "--features", "customer_orders", "--key", "customer_id", "--out", "t.csv");
+    Cli.Result unjoined =
+        trainingSet(
+            cli,
+            "--features",
+            "item_stats",
+            "--key",
+            "customer_orders:customer_id=b",
+            "--out",
+            "t.csv");
+
+    assertThat(malformed.errLines())
+        .containsExactly(
+            "Error: Cannot read --key 'customer_id': write GROUP:KEY=SPINE_COLUMN, such as"
+                + " customer_orders:customer_id=buyer_id");
+    assertThat(unjoined.errLines())
+        .containsExactly(
+            "Error: Cannot read --key 'customer_orders:customer_id=b': group 'customer_orders' is"
+                + " not joined; add --features customer_orders");
+    assertThat(dir.resolve(".soko")).doesNotExist();
+  }
+
+  @Test
+  void refusesAnOutputInAMissingFolder() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result =
+        trainingSet(cli, "--features", "customer_orders", "--out", "nowhere/train.parquet");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot write --out "
+                + dir.resolve("nowhere/train.parquet")
+                + ": the folder "
+                + dir.resolve("nowhere")
+                + " does not exist; create it, or pass a file in an existing folder");
+    assertThat(dir.resolve("nowhere")).doesNotExist();
   }
 
   @Test

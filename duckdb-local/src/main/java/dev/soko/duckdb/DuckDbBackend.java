@@ -4,6 +4,7 @@ import static dev.soko.duckdb.internal.DuckDbNames.quote;
 
 import dev.soko.SokoException;
 import dev.soko.duckdb.internal.DuckDbNames;
+import dev.soko.duckdb.internal.StoreFiles;
 import dev.soko.internal.RecordBatches;
 import dev.soko.spi.Backend;
 import dev.soko.spi.JoinEngine;
@@ -26,8 +27,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -45,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class DuckDbBackend implements Backend {
 
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbBackend.class);
-  private static final Pattern LOCK_HOLDER = Pattern.compile("PID (\\d+)");
   private static final int BATCH_ROWS = 65_536;
   private static final List<String> SCHEMAS =
       List.of(DuckDbNames.OFFLINE, DuckDbNames.ONLINE, DuckDbNames.REGISTRY, DuckDbNames.FEATURES);
@@ -104,7 +102,7 @@ public final class DuckDbBackend implements Backend {
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + absolute, properties);
     } catch (SQLException e) {
-      throw openFailure(absolute, e);
+      throw StoreFiles.openFailure(absolute, e);
     }
 
     DuckDbBackend backend = new DuckDbBackend(absolute, connection);
@@ -303,22 +301,6 @@ public final class DuckDbBackend implements Backend {
       statement.close();
       throw e;
     }
-  }
-
-  private static SokoException openFailure(Path file, SQLException e) {
-    String message = String.valueOf(e.getMessage());
-    if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
-      Matcher pid = LOCK_HOLDER.matcher(message);
-      return new SokoException(
-          "Cannot open store file "
-              + file
-              + ": it is in use by another process"
-              + (pid.find() ? " (pid " + pid.group(1) + ")" : "")
-              + ". Close the other soko process, or point soko.yaml at another file.",
-          e);
-    }
-
-    return new SokoException("Cannot open store file " + file + ": " + message, e);
   }
 
   /** A function that may fail with an SQL error. */
