@@ -175,31 +175,16 @@ final class StoreSession implements AutoCloseable {
                         + " groups, or 'soko apply JAR' to create it"));
   }
 
-  /** Appends the rows of a file to a group, batch by batch. */
+  /** Appends the rows of a file to a group, in one write. */
   WriteSummary ingest(
       String group, Path file, InputFile format, TimeZoneUse zone, Progress progress) {
     long start = System.nanoTime();
     GroupSpec spec = requireGroup(group, "ingest into");
-    long rows = 0;
-    long onlineKeys = 0;
-    try (TableFile table = TableFile.open(file, format);
-        ArrowReader reader = table.read(spec, zone.zone(), allocator)) {
-      if (table.zoneLess(spec)) {
-        zone.noteZoneLess();
-      }
-
-      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
-      while (loadNext(reader, file)) {
-        WriteResult result = store.write(spec, batch);
-        rows += result.rows();
-        onlineKeys += result.online();
-        progress.advance(batch.getRowCount());
-      }
-
+    // One write for the whole file, so that a bad row anywhere leaves nothing written.
+    try (VectorSchemaRoot all = readAll(spec, file, format, zone, progress)) {
+      WriteResult result = store.write(spec, all);
       progress.done();
-      return new WriteSummary(rows, onlineKeys, since(start));
-    } catch (IOException e) {
-      throw TableFile.unreadable(file, e);
+      return new WriteSummary(result.rows(), result.online(), since(start));
     }
   }
 
@@ -213,26 +198,43 @@ final class StoreSession implements AutoCloseable {
       Progress progress) {
     long start = System.nanoTime();
     GroupSpec spec = requireGroup(group, "backfill");
+    // A backfill states the whole truth for its range: every row goes in one call.
+    try (VectorSchemaRoot all = readAll(spec, file, format, zone, progress)) {
+      WriteResult result = store.backfill(spec, range, all);
+      progress.done();
+      return new WriteSummary(result.rows(), 0, since(start));
+    }
+  }
+
+  /**
+   * Reads a whole file into one batch with the group's columns, noting zone-less times.
+   *
+   * <p>Limitation: the whole file is held in memory as one Arrow batch, the price of writing it in
+   * one atomic call.
+   */
+  private VectorSchemaRoot readAll(
+      GroupSpec spec, Path file, InputFile format, TimeZoneUse zone, Progress progress) {
     try (TableFile table = TableFile.open(file, format);
-        ArrowReader reader = table.read(spec, zone.zone(), allocator);
-        VectorSchemaRoot all =
-            VectorSchemaRoot.create(reader.getVectorSchemaRoot().getSchema(), allocator)) {
+        ArrowReader reader = table.read(spec, zone.zone(), allocator)) {
       if (table.zoneLess(spec)) {
         zone.noteZoneLess();
       }
 
-      // A backfill states the whole truth for its range: every row goes in one call.
-      // Limitation: so the whole file is held in memory as one Arrow batch.
-      all.allocateNew();
-      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
-      while (loadNext(reader, file)) {
-        VectorSchemaRootAppender.append(all, batch);
-        progress.advance(batch.getRowCount());
-      }
+      VectorSchemaRoot all =
+          VectorSchemaRoot.create(reader.getVectorSchemaRoot().getSchema(), allocator);
+      try {
+        all.allocateNew();
+        VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+        while (loadNext(reader, file)) {
+          VectorSchemaRootAppender.append(all, batch);
+          progress.advance(batch.getRowCount());
+        }
 
-      WriteResult result = store.backfill(spec, range, all);
-      progress.done();
-      return new WriteSummary(result.rows(), 0, since(start));
+        return all;
+      } catch (RuntimeException e) {
+        all.close();
+        throw e;
+      }
     } catch (IOException e) {
       throw TableFile.unreadable(file, e);
     }

@@ -219,6 +219,29 @@ class IngestCommandTest {
   }
 
   @Test
+  void refusesANullKeyInALaterBatchAndWritesNothing() throws Exception {
+    // Guards against a partial ingest: files used to be written one read batch at a time, so a
+    // bad row after the first batch left the earlier batches stored.
+    Cli cli = Fixtures.ingested(dir);
+    StringBuilder csv = new StringBuilder("customer_id,event_time,orders_30d,spend_30d,country\n");
+    for (int i = 0; i < 100_000; i++) {
+      csv.append(i + 10).append(",2011-01-06 10:00:00,1,1.0,UK\n");
+    }
+
+    csv.append(",2011-01-06 10:00:00,1,1.0,UK\n");
+    Fixtures.write(dir, "late.csv", csv.toString());
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "late.csv", "--timezone", "UTC");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines()).hasSize(1);
+    assertThat(result.errLines().get(0))
+        .startsWith(
+            "Error: Cannot write to group 'customer_orders' version 1: row 100001 has a null key");
+    assertThat(rows(cli)).isEqualTo("3");
+  }
+
+  @Test
   void refusesAnUnterminatedQuoteAndWritesNothing() throws Exception {
     Cli cli = Fixtures.ingested(dir);
     Fixtures.write(
