@@ -8,7 +8,6 @@ import static dev.soko.processor.Types.INSTANT;
 import static dev.soko.processor.Types.LINKED_HASH_MAP;
 import static dev.soko.processor.Types.LIST;
 import static dev.soko.processor.Types.MAP;
-import static dev.soko.processor.Types.OBJECTS;
 import static dev.soko.processor.Types.OPTIONAL;
 import static dev.soko.processor.Types.TIME_RANGE;
 
@@ -50,20 +49,8 @@ final class ReaderGenerator {
                 0))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FEATURE_STORE, "store", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(
-            MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(FEATURE_STORE, "store")
-                .addStatement("this.store = $T.requireNonNull(store, $S)", OBJECTS, "store")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("of")
-                .addJavadoc("Returns a reader of the given store.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(self)
-                .addParameter(FEATURE_STORE, "store")
-                .addStatement("return new $T(store)", self)
-                .build())
+        .addMethod(Types.storeConstructor())
+        .addMethod(Types.storeFactory(self, "Returns a reader of the given store."))
         .addMethod(latestOne())
         .addMethod(latestMany())
         .addMethod(history())

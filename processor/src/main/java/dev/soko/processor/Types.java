@@ -1,7 +1,9 @@
 package dev.soko.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import javax.lang.model.element.Modifier;
 
 /** Class names that generated code refers to. */
 final class Types {
@@ -45,4 +47,24 @@ final class Types {
   static final TypeName STRING = ClassName.get(String.class);
 
   private Types() {}
+
+  /** Returns the private constructor of a class that holds a {@code FeatureStore}. */
+  static MethodSpec storeConstructor() {
+    return MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(FEATURE_STORE, "store")
+        .addStatement("this.store = $T.requireNonNull(store, $S)", OBJECTS, "store")
+        .build();
+  }
+
+  /** Returns the static {@code of(FeatureStore)} factory of a class that holds a store. */
+  static MethodSpec storeFactory(ClassName self, String javadoc) {
+    return MethodSpec.methodBuilder("of")
+        .addJavadoc(javadoc + "\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(FEATURE_STORE, "store")
+        .addStatement("return new $T(store)", self)
+        .build();
+  }
 }

@@ -2,7 +2,6 @@ package dev.soko.processor;
 
 import static dev.soko.processor.Types.FEATURE_STORE;
 import static dev.soko.processor.Types.LIST;
-import static dev.soko.processor.Types.OBJECTS;
 import static dev.soko.processor.Types.TIME_RANGE;
 import static dev.soko.processor.Types.WRITE_RESULT;
 
@@ -38,20 +37,8 @@ final class WriterGenerator {
                 0))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FEATURE_STORE, "store", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(
-            MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(FEATURE_STORE, "store")
-                .addStatement("this.store = $T.requireNonNull(store, $S)", OBJECTS, "store")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("of")
-                .addJavadoc("Returns a writer to the given store.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(self)
-                .addParameter(FEATURE_STORE, "store")
-                .addStatement("return new $T(store)", self)
-                .build())
+        .addMethod(Types.storeConstructor())
+        .addMethod(Types.storeFactory(self, "Returns a writer to the given store."))
         .addMethod(
             MethodSpec.methodBuilder("write")
                 .addJavadoc(
