@@ -542,8 +542,7 @@ final class GroupGenerator {
   }
 
   // Limitation: a float[] cannot hold a null element, so reading a list of Float4 that has one
-  // fails
-  // in Arrow's getter; lists of strings and longs keep their null elements.
+  // fails in Arrow's getter; lists of strings and longs keep their null elements.
   private static MethodSpec floats() {
     return listReader("floats", ArrayTypeName.of(TypeName.FLOAT), FLOAT4_VECTOR)
         .addStatement("float[] values = new float[vector.getElementEndIndex(row) - start]")
