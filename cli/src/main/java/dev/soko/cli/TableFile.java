@@ -261,7 +261,7 @@ final class TableFile implements AutoCloseable {
 
     try {
       try (Statement statement = connection.createStatement()) {
-        // A timestamp without a zone cast to one is read in the session's zone.
+        // A timestamp without a zone cast to one is read in the connection's TimeZone setting.
         statement.execute("SET TimeZone = " + literal(duckDbZone(zone)));
       }
 

@@ -54,7 +54,7 @@ final class TimezoneOption {
     }
   }
 
-  /** Returns this option as the store session uses it, noting a default zone on {@code err}. */
+  /** Returns this option as {@link StoreSession} uses it, noting a default zone on {@code err}. */
   StoreSession.TimeZoneUse use(PrintWriter err) {
     return new StoreSession.TimeZoneUse() {
       @Override

@@ -131,27 +131,27 @@ public final class DuckDbJoinEngine implements JoinEngine {
 
   @Override
   public ArrowReader read(TableSource source, BufferAllocator allocator) {
-    DuckDBConnection session = open();
+    DuckDBConnection joinConnection = open();
     try {
-      String from = loadSpine(session, source, Map.of());
-      PreparedStatement statement = session.prepareStatement("SELECT * FROM " + from);
-      return export(session, statement, allocator);
+      String from = loadSpine(joinConnection, source, Map.of());
+      PreparedStatement statement = joinConnection.prepareStatement("SELECT * FROM " + from);
+      return export(joinConnection, statement, allocator);
     } catch (SQLException | RuntimeException e) {
-      closeQuietly(session);
+      closeQuietly(joinConnection);
       throw failure("Cannot read " + describe(source), e);
     }
   }
 
   @Override
   public ArrowReader join(JoinRequest request, BufferAllocator allocator) {
-    DuckDBConnection session = open();
+    DuckDBConnection joinConnection = open();
     try {
-      Query query = prepare(session, request);
-      PreparedStatement statement = session.prepareStatement(query.sql);
+      Query query = prepare(joinConnection, request);
+      PreparedStatement statement = joinConnection.prepareStatement(query.sql);
       bind(statement, query.parameters);
-      return export(session, statement, allocator);
+      return export(joinConnection, statement, allocator);
     } catch (SQLException | RuntimeException e) {
-      closeQuietly(session);
+      closeQuietly(joinConnection);
       throw failure("Cannot build training set", e);
     }
   }
@@ -159,8 +159,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
   @Override
   public long write(JoinRequest request, Path path, OutputFormat format) {
     requireNonNull(path, "path");
-    try (DuckDBConnection session = open()) {
-      Query query = prepare(session, request);
+    try (DuckDBConnection joinConnection = open()) {
+      Query query = prepare(joinConnection, request);
       String options =
           switch (format) {
             case PARQUET -> "(FORMAT parquet)";
@@ -169,7 +169,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
       // DuckDB takes no parameter for COPY's target when the query has parameters of its own.
       String target = literal(path.toAbsolutePath().toString());
       try (PreparedStatement statement =
-          session.prepareStatement("COPY (" + query.sql + ") TO " + target + " " + options)) {
+          joinConnection.prepareStatement(
+              "COPY (" + query.sql + ") TO " + target + " " + options)) {
         bind(statement, query.parameters);
         statement.execute();
       }
@@ -182,20 +183,20 @@ public final class DuckDbJoinEngine implements JoinEngine {
 
   private DuckDBConnection open() {
     try {
-      DuckDBConnection session = connection.duplicate();
-      try (Statement statement = session.createStatement()) {
+      DuckDBConnection joinConnection = connection.duplicate();
+      try (Statement statement = joinConnection.createStatement()) {
         // Timestamps with a zone leave DuckDB (Arrow, CSV) in UTC, whatever the machine's zone.
         statement.execute("SET TimeZone = 'UTC'");
       }
 
-      return session;
+      return joinConnection;
     } catch (SQLException e) {
-      throw new SokoException("Cannot open a DuckDB session for a join: " + e.getMessage(), e);
+      throw new SokoException("Cannot open a DuckDB connection for a join: " + e.getMessage(), e);
     }
   }
 
   private static ArrowReader export(
-      DuckDBConnection session, PreparedStatement statement, BufferAllocator allocator)
+      DuckDBConnection joinConnection, PreparedStatement statement, BufferAllocator allocator)
       throws SQLException {
     ResultSet result = statement.executeQuery();
     ArrowReader reader =
@@ -204,22 +205,22 @@ public final class DuckDbJoinEngine implements JoinEngine {
         reader,
         allocator,
         rows -> {
-          try (session;
+          try (joinConnection;
               statement;
               result) {
-            // Closing the reader releases the query and the session that holds the spine.
+            // Closing the reader releases the query and the connection that holds the spine.
           }
         });
   }
 
   /** Copies the spine into a temporary table and plans the join over it. */
-  private Query prepare(DuckDBConnection session, JoinRequest request) throws SQLException {
-    loadSpine(session, request.spine(), stringKeyColumns(request));
-    Map<String, String> spineTypes = describe(session);
+  private Query prepare(DuckDBConnection joinConnection, JoinRequest request) throws SQLException {
+    loadSpine(joinConnection, request.spine(), stringKeyColumns(request));
+    Map<String, String> spineTypes = describe(joinConnection);
     checkColumns(request, spineTypes);
     List<Object> parameters = new ArrayList<>();
     String time = timestamp(request, spineTypes.get(request.timestampColumn()), parameters);
-    Bounds bounds = bounds(session, request, time, List.copyOf(parameters));
+    Bounds bounds = bounds(joinConnection, request, time, List.copyOf(parameters));
 
     StringBuilder sql = new StringBuilder("WITH s AS (SELECT rowid AS _soko_row, ");
     sql.append(time).append(" AS _soko_ts");
@@ -423,7 +424,7 @@ public final class DuckDbJoinEngine implements JoinEngine {
    * as strings from a CSV file.
    */
   private static String loadSpine(
-      DuckDBConnection session, TableSource source, Map<String, Boolean> stringColumns)
+      DuckDBConnection joinConnection, TableSource source, Map<String, Boolean> stringColumns)
       throws SQLException {
     String create = "CREATE TEMP TABLE " + SPINE + " AS SELECT * FROM ";
     if (source instanceof TableSource.Arrow arrow) {
@@ -431,21 +432,22 @@ public final class DuckDbJoinEngine implements JoinEngine {
       BufferAllocator allocator = allocatorOf(arrow.reader());
       try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
         Data.exportArrayStream(allocator, arrow.reader(), stream);
-        session.registerArrowStream(SPINE_ARROW, stream);
-        try (Statement statement = session.createStatement()) {
+        joinConnection.registerArrowStream(SPINE_ARROW, stream);
+        try (Statement statement = joinConnection.createStatement()) {
           statement.execute(create + SPINE_ARROW);
         }
       }
     } else if (source instanceof TableSource.Parquet parquet) {
-      try (PreparedStatement statement = session.prepareStatement(create + "read_parquet(?)")) {
+      try (PreparedStatement statement =
+          joinConnection.prepareStatement(create + "read_parquet(?)")) {
         statement.setString(1, parquet.path().toAbsolutePath().toString());
         statement.execute();
       }
     } else {
       String path = ((TableSource.Csv) source).path().toAbsolutePath().toString();
-      String types = csvTypes(session, path, stringColumns);
+      String types = csvTypes(joinConnection, path, stringColumns);
       try (PreparedStatement statement =
-          session.prepareStatement(create + "read_csv(?" + types + ")")) {
+          joinConnection.prepareStatement(create + "read_csv(?" + types + ")")) {
         statement.setString(1, path);
         statement.execute();
       }
@@ -468,11 +470,11 @@ public final class DuckDbJoinEngine implements JoinEngine {
    * key type, and a value that does not fit matches nothing.
    */
   private static String csvTypes(
-      DuckDBConnection session, String path, Map<String, Boolean> stringColumns)
+      DuckDBConnection joinConnection, String path, Map<String, Boolean> stringColumns)
       throws SQLException {
     List<String> forced = new ArrayList<>();
     try (PreparedStatement statement =
-        session.prepareStatement("DESCRIBE SELECT * FROM read_csv(?)")) {
+        joinConnection.prepareStatement("DESCRIBE SELECT * FROM read_csv(?)")) {
       statement.setString(1, path);
       try (ResultSet columns = statement.executeQuery()) {
         while (columns.next()) {
@@ -500,9 +502,9 @@ public final class DuckDbJoinEngine implements JoinEngine {
     return columns;
   }
 
-  private static Map<String, String> describe(DuckDBConnection session) throws SQLException {
+  private static Map<String, String> describe(DuckDBConnection joinConnection) throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();
-    try (Statement statement = session.createStatement();
+    try (Statement statement = joinConnection.createStatement();
         ResultSet columns = statement.executeQuery("DESCRIBE " + SPINE)) {
       while (columns.next()) {
         types.put(columns.getString("column_name"), columns.getString("column_type"));
@@ -619,7 +621,7 @@ public final class DuckDbJoinEngine implements JoinEngine {
 
   /** Checks that every spine row has a timestamp and returns the spine's time bounds. */
   private static Bounds bounds(
-      DuckDBConnection session, JoinRequest request, String time, List<Object> parameters)
+      DuckDBConnection joinConnection, JoinRequest request, String time, List<Object> parameters)
       throws SQLException {
     String column = "s." + quote(request.timestampColumn());
     String sql =
@@ -634,7 +636,7 @@ public final class DuckDbJoinEngine implements JoinEngine {
             + " s";
     List<Object> both = new ArrayList<>(parameters);
     both.addAll(parameters);
-    try (PreparedStatement statement = session.prepareStatement(sql)) {
+    try (PreparedStatement statement = joinConnection.prepareStatement(sql)) {
       bind(statement, both);
       try (ResultSet result = statement.executeQuery()) {
         result.next();
@@ -711,11 +713,11 @@ public final class DuckDbJoinEngine implements JoinEngine {
     return end < 0 ? message : message.substring(0, end);
   }
 
-  private static void closeQuietly(Connection session) {
+  private static void closeQuietly(Connection joinConnection) {
     try {
-      session.close();
+      joinConnection.close();
     } catch (SQLException e) {
-      LOG.warn("Cannot close a DuckDB join session", e);
+      LOG.warn("Cannot close a DuckDB join connection", e);
     }
   }
 
