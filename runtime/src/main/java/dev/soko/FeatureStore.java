@@ -1,7 +1,5 @@
 package dev.soko;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.soko.spi.Backend;
 import dev.soko.spi.GroupRecord;
 import dev.soko.spi.JoinEngine;
@@ -58,6 +56,15 @@ public final class FeatureStore implements AutoCloseable {
   /** An instant after every event time a store can hold (timestamps in microseconds). */
   private static final Instant END_OF_TIME = Instant.parse("+294000-01-01T00:00:00Z");
 
+  private static final String CONFIG_FIX =
+      "give the path of a soko.yaml, or call open() to use ./soko.yaml or the local store";
+
+  private static final String DEFINITION_FIX =
+      "give a generated group definition, such as UserEngagementGroup.DEFINITION";
+
+  private static final String SPEC_FIX =
+      "give the group's spec, such as UserEngagementGroup.DEFINITION.spec(), or its name";
+
   private final List<Backend> backends;
   private final Backend offlineBackend;
   private final OfflineStore offline;
@@ -102,6 +109,7 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if the configuration is wrong or a backend cannot be opened
    */
   public static FeatureStore open(Path configFile) {
+    Checks.given(configFile, "open the store", "the configuration file", CONFIG_FIX);
     return builder().config(configFile).open();
   }
 
@@ -120,13 +128,19 @@ public final class FeatureStore implements AutoCloseable {
 
     /** Uses a configuration file, such as {@code soko.yaml}. */
     public Builder config(Path configFile) {
+      Checks.given(configFile, "open the store", "the configuration file", CONFIG_FIX);
       this.config = StoreConfig.load(configFile);
       return this;
     }
 
     /** Uses a configuration. */
     public Builder config(StoreConfig storeConfig) {
-      this.config = requireNonNull(storeConfig, "storeConfig");
+      this.config =
+          Checks.given(
+              storeConfig,
+              "open the store",
+              "the configuration",
+              "give one, such as StoreConfig.local(Path.of(\"\")), or leave config(...) out");
       return this;
     }
 
@@ -135,7 +149,12 @@ public final class FeatureStore implements AutoCloseable {
      * Defaults to the system clock in UTC.
      */
     public Builder clock(Clock storeClock) {
-      this.clock = requireNonNull(storeClock, "storeClock");
+      this.clock =
+          Checks.given(
+              storeClock,
+              "open the store",
+              "the clock",
+              "give one, such as Clock.systemUTC(), or leave clock(...) out");
       return this;
     }
 
@@ -194,7 +213,15 @@ public final class FeatureStore implements AutoCloseable {
    * @return what happened to each group; see {@link ApplyResult#orThrow()}
    */
   public ApplyResult apply(GroupDefinition<?>... definitions) {
-    return apply(Arrays.stream(definitions).map(GroupDefinition::spec).toArray(GroupSpec[]::new));
+    Checks.given(definitions, "apply groups", "the array of definitions", DEFINITION_FIX);
+    GroupSpec[] specs = new GroupSpec[definitions.length];
+    for (int i = 0; i < definitions.length; i++) {
+      specs[i] =
+          Checks.given(definitions[i], "apply groups", "definition " + (i + 1), DEFINITION_FIX)
+              .spec();
+    }
+
+    return apply(specs);
   }
 
   /**
@@ -203,6 +230,7 @@ public final class FeatureStore implements AutoCloseable {
    * @return what happened to each group
    */
   public synchronized ApplyResult apply(GroupSpec... specs) {
+    checkSpecs(specs);
     long start = System.nanoTime();
     List<ApplyResult.Change> changes = new ArrayList<>();
     for (GroupSpec spec : specs) {
@@ -271,11 +299,17 @@ public final class FeatureStore implements AutoCloseable {
    * contain the text, ignoring case.
    */
   public List<GroupInfo> search(String text) {
+    Checks.given(text, "search groups", "the text", "give words to find, or call list() for all");
     return search(GroupSearch.text(text));
   }
 
   /** Returns the groups that match a search, by name then version. */
   public List<GroupInfo> search(GroupSearch search) {
+    Checks.given(
+        search,
+        "search groups",
+        "the search",
+        "give one, such as GroupSearch.all().withTag(\"user\")");
     // Limitation: statistics are read for every group listed, one query each.
     return registry.list().stream()
         .filter(r -> search.matches(r.spec()))
@@ -292,6 +326,7 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if no group of that name was applied
    */
   public GroupInfo describe(String name) {
+    checkName(name, "describe a group");
     return info(latestVersion(name, "describe group '" + name + "'"));
   }
 
@@ -301,6 +336,7 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if that version was never applied
    */
   public GroupInfo describe(String name, int version) {
+    checkName(name, "describe a group");
     return info(
         registry
             .find(name, version)
@@ -326,6 +362,7 @@ public final class FeatureStore implements AutoCloseable {
    *     the group was never applied; nothing is written then
    */
   public <R extends Record> WriteResult write(GroupDefinition<R> group, List<R> rows) {
+    Checks.given(group, "write rows", "the group", DEFINITION_FIX);
     String what = "write to group '" + group.name() + "'";
     given(rows, "rows", what);
     checkRecords(group, rows, what);
@@ -344,6 +381,7 @@ public final class FeatureStore implements AutoCloseable {
    *     message says that the offline write succeeded and how to repair the online copy.
    */
   public synchronized WriteResult write(GroupSpec group, VectorSchemaRoot batch) {
+    Checks.given(group, "write a batch", "the group", SPEC_FIX);
     long start = System.nanoTime();
     String what = "write to group '" + group.name() + "' version " + group.version();
     given(batch, "batch", what);
@@ -377,6 +415,7 @@ public final class FeatureStore implements AutoCloseable {
    * VectorSchemaRoot)}.
    */
   public WriteResult write(String group, VectorSchemaRoot batch) {
+    checkName(group, "write a batch");
     return write(latestVersion(group, "write to group '" + group + "'").spec(), batch);
   }
 
@@ -390,6 +429,7 @@ public final class FeatureStore implements AutoCloseable {
    */
   public <R extends Record> WriteResult backfill(
       GroupDefinition<R> group, TimeRange range, List<R> rows) {
+    Checks.given(group, "backfill rows", "the group", DEFINITION_FIX);
     String what = "backfill group '" + group.name() + "'";
     given(range, "range", what);
     given(rows, "rows", what);
@@ -405,6 +445,7 @@ public final class FeatureStore implements AutoCloseable {
    */
   public synchronized WriteResult backfill(
       GroupSpec group, TimeRange range, VectorSchemaRoot batch) {
+    Checks.given(group, "backfill a batch", "the group", SPEC_FIX);
     long start = System.nanoTime();
     String what = "backfill group '" + group.name() + "' version " + group.version();
     given(range, "range", what);
@@ -428,6 +469,7 @@ public final class FeatureStore implements AutoCloseable {
    * #backfill(GroupSpec, TimeRange, VectorSchemaRoot)}.
    */
   public WriteResult backfill(String group, TimeRange range, VectorSchemaRoot batch) {
+    checkName(group, "backfill a batch");
     return backfill(latestVersion(group, "backfill group '" + group + "'").spec(), range, batch);
   }
 
@@ -436,6 +478,7 @@ public final class FeatureStore implements AutoCloseable {
 
   /** Returns the switch that turns online serving of a group on or off. */
   public OnlineSwitch online(GroupDefinition<?> group) {
+    Checks.given(group, "switch online serving", "the group", DEFINITION_FIX);
     return new OnlineSwitch(this, group.spec());
   }
 
@@ -445,6 +488,7 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if no group of that name was applied
    */
   public OnlineSwitch online(String group) {
+    checkName(group, "switch online serving");
     return new OnlineSwitch(
         this, latestVersion(group, "switch online serving of group '" + group + "'").spec());
   }
@@ -503,6 +547,7 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if the group was never applied
    */
   public <R extends Record> List<R> history(GroupDefinition<R> group, TimeRange range) {
+    Checks.given(group, "read the history of a group", "the group", DEFINITION_FIX);
     String what = "read the history of group '" + group.name() + "'";
     given(range, "range", what);
     GroupSpec spec = requireApplied(group.spec(), what).spec();
@@ -517,6 +562,8 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if no group of that name was applied
    */
   public ArrowReader history(String group, TimeRange range) {
+    checkName(group, "read the history of a group");
+    given(range, "range", "read the history of group '" + group + "'");
     long start = System.nanoTime();
     GroupSpec spec = latestVersion(group, "read the history of group '" + group + "'").spec();
     ArrowReader reader = offline.history(spec, range, allocator);
@@ -532,6 +579,7 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if the group was never applied
    */
   public <R extends Record> List<R> asOf(GroupDefinition<R> group, Instant instant) {
+    Checks.given(group, "read a group as of an instant", "the group", DEFINITION_FIX);
     String what = "read group '" + group.name() + "' as of " + instant;
     given(instant, "instant", what);
     GroupSpec spec = requireApplied(group.spec(), what).spec();
@@ -560,6 +608,8 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if no group of that name was applied
    */
   public ArrowReader asOf(String group, Instant instant) {
+    checkName(group, "read a group as of an instant");
+    given(instant, "instant", "read group '" + group + "' as of an instant");
     long start = System.nanoTime();
     GroupSpec spec = latestVersion(group, "read group '" + group + "'").spec();
     ArrowReader reader = offline.latest(spec, instant, allocator);
@@ -854,6 +904,41 @@ public final class FeatureStore implements AutoCloseable {
                   + "'. Keys, the event time and primitive features must not be null; nothing"
                   + " was written.");
         }
+      }
+    }
+  }
+
+  /**
+   * Rejects a null or blank group name at a public entry point.
+   *
+   * @throws NullPointerException if it is null
+   * @throws IllegalArgumentException if it is blank
+   */
+  private static void checkName(@Nullable String group, String what) {
+    Checks.named(
+        group, what, "the group name", "give the name of an applied group; list() shows them");
+  }
+
+  /**
+   * Rejects a null array or spec, and one group version given twice with different definitions.
+   *
+   * @throws NullPointerException if the array or a spec is null
+   * @throws IllegalArgumentException if a group version is given twice, differently
+   */
+  private static void checkSpecs(@Nullable GroupSpec[] specs) {
+    Checks.given(specs, "apply groups", "the array of specs", SPEC_FIX);
+    Map<String, GroupSpec> seen = new LinkedHashMap<>();
+    for (int i = 0; i < specs.length; i++) {
+      GroupSpec spec = Checks.given(specs[i], "apply groups", "spec " + (i + 1), SPEC_FIX);
+      GroupSpec before = seen.putIfAbsent(spec.qualifiedName(), spec);
+      if (before != null && !before.equals(spec)) {
+        throw new IllegalArgumentException(
+            "Cannot apply groups: group '"
+                + spec.name()
+                + "' version "
+                + spec.version()
+                + " is given twice, with different definitions; give each group version once."
+                + " Nothing was applied.");
       }
     }
   }

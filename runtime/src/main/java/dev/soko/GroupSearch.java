@@ -18,23 +18,46 @@ public record GroupSearch(@Nullable String text, @Nullable String tag, @Nullable
     return new GroupSearch(null, null, null);
   }
 
-  /** Returns a search for text. */
+  /**
+   * Returns a search for text.
+   *
+   * @throws NullPointerException if the text is null
+   */
   public static GroupSearch text(String text) {
+    Checks.given(text, "search groups", "the text", "give words to find, or use all()");
     return new GroupSearch(text, null, null);
   }
 
-  /** Returns this search, also requiring a tag. */
+  /**
+   * Returns this search, also requiring a tag.
+   *
+   * @throws NullPointerException if the tag is null
+   * @throws IllegalArgumentException if the tag is blank
+   */
   public GroupSearch withTag(String required) {
+    Checks.named(required, "search groups by tag", "the tag", "give a tag, such as \"user\"");
     return new GroupSearch(text, required, owner);
   }
 
-  /** Returns this search, also requiring an owner. */
+  /**
+   * Returns this search, also requiring an owner.
+   *
+   * @throws NullPointerException if the owner is null
+   * @throws IllegalArgumentException if the owner is blank
+   */
   public GroupSearch withOwner(String required) {
+    Checks.named(
+        required, "search groups by owner", "the owner", "give an owner, such as \"news-recs\"");
     return new GroupSearch(text, tag, required);
   }
 
-  /** Returns whether a group matches. */
+  /**
+   * Returns whether a group matches.
+   *
+   * @throws NullPointerException if the spec is null
+   */
   public boolean matches(GroupSpec spec) {
+    Checks.given(spec, "match a group against " + this, "the spec", "give a group's spec");
     if (tag != null && spec.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
       return false;
     }

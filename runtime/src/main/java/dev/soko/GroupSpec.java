@@ -134,8 +134,8 @@ public record GroupSpec(
    *
    * @throws IllegalArgumentException naming the bad name and the rule
    */
-  public static void checkName(String what, String candidate) {
-    if (!NAME.matcher(candidate).matches()) {
+  public static void checkName(String what, @Nullable String candidate) {
+    if (candidate == null || !NAME.matcher(candidate).matches()) {
       throw new IllegalArgumentException(
           what
               + " name '"

@@ -1,5 +1,6 @@
 package dev.soko;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KeyMapping {
 
+  private static final String PAIRS =
+      "give pairs of names, a group key then the spine column that holds it, such as"
+          + " keys(\"article_id\", \"candidate_id\")";
+
   private final Map<String, String> spineColumns;
   private final @Nullable String alias;
 
@@ -31,22 +36,33 @@ public final class KeyMapping {
    * Returns a mapping from pairs of names: a group key, then the spine column that holds it, as in
    * {@code keys("article_id", "candidate_id")}. No pairs keep every key's own name.
    *
-   * @throws IllegalArgumentException if the names do not come in pairs, or a key is mapped twice
+   * @throws NullPointerException if the names or one of them is null
+   * @throws IllegalArgumentException if the names do not come in pairs, a name is blank, or a key
+   *     is mapped twice
    */
   public static KeyMapping keys(String... groupKeyThenSpineColumn) {
+    Checks.given(groupKeyThenSpineColumn, "map keys", "the array of names", PAIRS);
+    String what = "map keys " + Arrays.toString(groupKeyThenSpineColumn);
+    for (int i = 0; i < groupKeyThenSpineColumn.length; i++) {
+      Checks.named(groupKeyThenSpineColumn[i], what, "name " + (i + 1), PAIRS);
+    }
+
     if (groupKeyThenSpineColumn.length % 2 != 0) {
       throw new IllegalArgumentException(
-          "Key mapping "
-              + String.join(", ", groupKeyThenSpineColumn)
-              + " must come in pairs: a group key, then the spine column that holds it");
+          "Cannot " + what + ": the names do not come in pairs; " + PAIRS);
     }
 
     Map<String, String> columns = new LinkedHashMap<>();
     for (int i = 0; i < groupKeyThenSpineColumn.length; i += 2) {
-      String key = Objects.requireNonNull(groupKeyThenSpineColumn[i], "group key");
-      String column = Objects.requireNonNull(groupKeyThenSpineColumn[i + 1], "spine column");
+      String key = groupKeyThenSpineColumn[i];
+      String column = groupKeyThenSpineColumn[i + 1];
       if (columns.put(key, column) != null) {
-        throw new IllegalArgumentException("Key '" + key + "' is mapped twice in a key mapping");
+        throw new IllegalArgumentException(
+            "Cannot "
+                + what
+                + ": key '"
+                + key
+                + "' is mapped twice; map each group key to one spine column");
       }
     }
 
@@ -57,9 +73,16 @@ public final class KeyMapping {
    * Returns this mapping with an alias: the group's output columns are named {@code
    * <alias>__<feature>} instead of {@code <group>__<feature>}.
    *
+   * @throws NullPointerException if the alias is null
    * @throws IllegalArgumentException if the alias is not a valid name
    */
   public KeyMapping as(String alias) {
+    Checks.given(
+        alias,
+        "alias a key mapping",
+        "the alias",
+        "give a name such as 'reader' (lower case letters, digits and underscores), or leave"
+            + " as(...) out to name the columns after the group");
     GroupSpec.checkName("Alias", alias);
     return new KeyMapping(new LinkedHashMap<>(spineColumns), alias);
   }

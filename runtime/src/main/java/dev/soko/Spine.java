@@ -1,7 +1,5 @@
 package dev.soko;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.soko.internal.RecordBatches;
 import dev.soko.spi.TableSource;
 import java.nio.file.Path;
@@ -41,7 +39,12 @@ public final class Spine {
 
   private Spine(String description, String timestampColumn, @Nullable ZoneId zone, Opener opener) {
     this.description = description;
-    this.timestampColumn = requireNonNull(timestampColumn, "timestampColumn");
+    this.timestampColumn =
+        Checks.named(
+            timestampColumn,
+            "make a spine of " + description,
+            "the timestamp column",
+            "give the name of the column that holds each row's timestamp");
     this.zone = zone;
     this.opener = opener;
   }
@@ -54,7 +57,8 @@ public final class Spine {
    * @param timestampColumn the column holding each row's timestamp
    */
   public static Spine arrow(ArrowReader reader, String timestampColumn) {
-    requireNonNull(reader, "reader");
+    Checks.given(
+        reader, "make a spine of Arrow batches", "the reader", "give a reader of the batches");
     AtomicBoolean read = new AtomicBoolean();
     return new Spine(
         "Arrow batches",
@@ -80,7 +84,7 @@ public final class Spine {
    * @param timestampColumn the column holding each row's timestamp
    */
   public static Spine arrow(VectorSchemaRoot batch, String timestampColumn) {
-    requireNonNull(batch, "batch");
+    Checks.given(batch, "make a spine of an Arrow batch", "the batch", "give a batch");
     return new Spine(
         "an Arrow batch",
         timestampColumn,
@@ -99,7 +103,7 @@ public final class Spine {
    * @param timestampColumn the column holding each row's timestamp
    */
   public static Spine parquet(Path path, String timestampColumn) {
-    requireNonNull(path, "path");
+    Checks.given(path, "make a spine of a Parquet file", "the path", "give the file's path");
     return new Spine(
         path.toString(),
         timestampColumn,
@@ -115,7 +119,7 @@ public final class Spine {
    * @param timestampColumn the column holding each row's timestamp
    */
   public static Spine csv(Path path, String timestampColumn) {
-    requireNonNull(path, "path");
+    Checks.given(path, "make a spine of a CSV file", "the path", "give the file's path");
     return new Spine(
         path.toString(),
         timestampColumn,
@@ -131,32 +135,46 @@ public final class Spine {
    * @param type the record class
    * @param rows the rows, in spine order
    * @param timestampColumn the column holding each row's timestamp, in snake_case
+   * @throws NullPointerException if an argument or a row is null
    * @throws IllegalArgumentException if a component is of an unsupported type, or the timestamp
    *     column is not an {@code Instant} component
    */
   public static <R extends Record> Spine records(
       Class<R> type, List<R> rows, String timestampColumn) {
+    String what = "make a spine of records";
+    Checks.given(type, what, "the record class", "give the class of the rows, such as Shown.class");
+    Checks.named(
+        timestampColumn,
+        what + " " + type.getSimpleName(),
+        "the timestamp column",
+        "give the snake_case name of the Instant component that times each row");
+    List<R> copy = copyRows(rows, what + " " + type.getSimpleName());
     RecordColumns<R> columns = new RecordColumns<>(type);
     if (!columns.names().contains(timestampColumn)) {
       throw new IllegalArgumentException(
-          "Spine record "
+          "Cannot "
+              + what
+              + " "
               + type.getSimpleName()
-              + " has no component for timestamp column '"
+              + ": it has no component for timestamp column '"
               + timestampColumn
-              + "'; its columns are "
+              + "'; give one of its columns "
               + columns.names());
     }
 
     if (columns.type(timestampColumn) != FeatureType.TIMESTAMP) {
       throw new IllegalArgumentException(
-          "Timestamp column '"
-              + timestampColumn
-              + "' of spine record "
+          "Cannot "
+              + what
+              + " "
               + type.getSimpleName()
-              + " must be an Instant");
+              + ": timestamp column '"
+              + timestampColumn
+              + "' is a "
+              + columns.type(timestampColumn).javaName()
+              + ", not an Instant; give the name of an Instant component");
     }
 
-    List<R> copy = List.copyOf(rows);
     return new Spine(
         copy.size() + " " + type.getSimpleName() + " records",
         timestampColumn,
@@ -178,7 +196,12 @@ public final class Spine {
    * @param rows the rows, in spine order
    */
   public static <R extends Record> Spine records(GroupDefinition<R> group, List<R> rows) {
-    List<R> copy = List.copyOf(rows);
+    Checks.given(
+        group,
+        "make a spine of group records",
+        "the group",
+        "give the group's definition, such as UserEngagementGroup.DEFINITION");
+    List<R> copy = copyRows(rows, "make a spine of " + group.name() + " records");
     return new Spine(
         copy.size() + " " + group.name() + " records",
         group.spec().eventTime().name(),
@@ -197,7 +220,12 @@ public final class Spine {
    * with an offset or zone keep their own.
    */
   public Spine zone(ZoneId zone) {
-    return new Spine(description, timestampColumn, requireNonNull(zone, "zone"), opener);
+    Checks.given(
+        zone,
+        "set the zone of " + this,
+        "the zone",
+        "give the zone of the timestamps written without one, such as ZoneId.of(\"UTC\")");
+    return new Spine(description, timestampColumn, zone, opener);
   }
 
   /** Returns the name of the timestamp column. */
@@ -208,6 +236,18 @@ public final class Spine {
   /** Returns the zone given for timestamps without one, if any. */
   public Optional<ZoneId> zone() {
     return Optional.ofNullable(zone);
+  }
+
+  private static <R> List<R> copyRows(@Nullable List<R> rows, String what) {
+    Checks.given(rows, what, "the list of rows", "give a list, empty if need be");
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i) == null) {
+        throw new NullPointerException(
+            "Cannot " + what + ": row " + (i + 1) + " is null; leave it out or give a record");
+      }
+    }
+
+    return List.copyOf(rows);
   }
 
   /** Opens the table for one join, adding what must be closed after it to {@code resources}. */

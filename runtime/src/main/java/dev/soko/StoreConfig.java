@@ -1,7 +1,5 @@
 package dev.soko;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -40,14 +38,28 @@ public record StoreConfig(BackendConfig offline, BackendConfig online) {
   /** The local store file, relative to the working directory, when there is no configuration. */
   public static final String DEFAULT_PATH = ".soko/soko.duckdb";
 
-  /** Creates a configuration. */
+  /**
+   * Creates a configuration.
+   *
+   * @throws NullPointerException if a section is null
+   */
   public StoreConfig {
-    requireNonNull(offline, "offline");
-    requireNonNull(online, "online");
+    String fix = "give both sections; give the offline one twice to share one backend";
+    Checks.given(offline, "configure the store", "the offline section", fix);
+    Checks.given(online, "configure the store", "the online section", fix);
   }
 
-  /** Returns the configuration of a local DuckDB store under {@code .soko/} in the directory. */
+  /**
+   * Returns the configuration of a local DuckDB store under {@code .soko/} in the directory.
+   *
+   * @throws NullPointerException if the directory is null
+   */
   public static StoreConfig local(Path directory) {
+    Checks.given(
+        directory,
+        "configure a local store",
+        "the directory",
+        "give the folder that holds .soko/, such as Path.of(\"\") for the working directory");
     BackendConfig local =
         new BackendConfig("duckdb", Map.of("path", DEFAULT_PATH), directory.toAbsolutePath());
     return new StoreConfig(local, local);
@@ -56,9 +68,23 @@ public record StoreConfig(BackendConfig offline, BackendConfig online) {
   /**
    * Reads a configuration file.
    *
-   * @throws SokoException if the file cannot be read or lacks a backend type
+   * @throws NullPointerException if the path is null
+   * @throws SokoException if the file does not exist, cannot be read or lacks a backend type
    */
   public static StoreConfig load(Path file) {
+    Checks.given(
+        file,
+        "read store configuration",
+        "the path",
+        "give the path of a soko.yaml, which 'soko init' writes");
+    if (!Files.isRegularFile(file)) {
+      throw new SokoException(
+          "Cannot read store configuration "
+              + file
+              + ": the file does not exist; give the path of an existing file, or write one with"
+              + " 'soko init'");
+    }
+
     Path base = file.toAbsolutePath().getParent();
     JsonNode root;
     try {

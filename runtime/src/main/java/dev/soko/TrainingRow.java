@@ -33,9 +33,15 @@ public final class TrainingRow {
   /**
    * Returns the value of any column, spine or feature, by its output name.
    *
+   * @throws NullPointerException if the column is null
    * @throws IllegalArgumentException if there is no such column
    */
   public @Nullable Object value(String column) {
+    Checks.given(
+        column,
+        "read a training row's value",
+        "the column",
+        "give one of its columns " + layout.columns());
     Integer position = layout.index().get(column);
     if (position == null) {
       throw new IllegalArgumentException(
@@ -53,6 +59,11 @@ public final class TrainingRow {
    */
   @SuppressWarnings("unchecked")
   public <T> @Nullable T get(FeatureRef<T> feature) {
+    Checks.given(
+        feature,
+        "read a training row's feature",
+        "the feature",
+        "give a generated feature reference, such as UserEngagementGroup.CLICKS_24H");
     Map<String, String> columns = columns(feature);
     if (columns.size() > 1) {
       throw new IllegalArgumentException(
@@ -73,6 +84,16 @@ public final class TrainingRow {
    */
   @SuppressWarnings("unchecked")
   public <T> @Nullable T get(String alias, FeatureRef<T> feature) {
+    Checks.given(
+        feature,
+        "read a training row's feature",
+        "the feature",
+        "give a generated feature reference, such as UserEngagementGroup.CLICKS_24H");
+    Checks.given(
+        alias,
+        "read feature " + feature + " of a training row",
+        "the alias",
+        "give the alias of its join, or use get(feature)");
     String column = columns(feature).get(alias);
     if (column == null) {
       throw new IllegalArgumentException(

@@ -82,6 +82,11 @@ public final class TrainingSet {
    *     timestamp, or has timestamps without a zone and the spine gives none
    */
   public ArrowReader arrow(BufferAllocator allocator) {
+    Checks.given(
+        allocator,
+        "read the training set as Arrow batches",
+        "the allocator",
+        "give a BufferAllocator, such as new RootAllocator(), and close it after the reader");
     long start = System.nanoTime();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
@@ -145,7 +150,13 @@ public final class TrainingSet {
   }
 
   private long write(Path path, OutputFormat format) {
-    requireNonNull(path, "path");
+    Checks.given(
+        path,
+        "write the training set",
+        "the path",
+        "give the file to write, such as Path.of(\"train."
+            + format.name().toLowerCase(java.util.Locale.ROOT)
+            + "\")");
     long start = System.nanoTime();
     try (BufferAllocator allocator = new RootAllocator()) {
       List<AutoCloseable> resources = new ArrayList<>();
@@ -259,8 +270,14 @@ public final class TrainingSet {
 
     /** Adds every feature of a group, keyed by spine columns as mapped. */
     public Builder with(GroupDefinition<?> group, KeyMapping keys) {
-      requireNonNull(group, "group");
-      return add(new Selection(group.name(), group.version(), null, keys));
+      Checks.given(
+          group,
+          "add a group to the training set",
+          "the group",
+          "give a generated group definition, such as UserEngagementGroup.DEFINITION");
+      return add(
+          new Selection(
+              group.name(), group.version(), null, mapping("group '" + group.name() + "'", keys)));
     }
 
     /**
@@ -273,7 +290,8 @@ public final class TrainingSet {
 
     /** Adds every feature of the latest applied version of the named group, keys as mapped. */
     public Builder with(String group, KeyMapping keys) {
-      return add(new Selection(requireNonNull(group, "group"), null, null, keys));
+      return add(
+          new Selection(groupName(group), null, null, mapping("group '" + group + "'", keys)));
     }
 
     /**
@@ -282,9 +300,13 @@ public final class TrainingSet {
      * that the feature exists.
      */
     public Builder with(String group, String feature, KeyMapping keys) {
+      Checks.named(
+          feature,
+          "add a feature of group '" + groupName(group) + "' to the training set",
+          "the feature name",
+          "give the name of one of the group's features");
       return add(
-          new Selection(
-              requireNonNull(group, "group"), null, requireNonNull(feature, "feature"), keys));
+          new Selection(group, null, feature, mapping("feature " + group + "." + feature, keys)));
     }
 
     /** Adds one feature, keyed by spine columns named as its group's keys. */
@@ -297,8 +319,15 @@ public final class TrainingSet {
      * mapping and alias are joined together.
      */
     public Builder with(FeatureRef<?> feature, KeyMapping keys) {
-      GroupDefinition<?> group = requireNonNull(feature, "feature").group();
-      return add(new Selection(group.name(), group.version(), feature.name(), keys));
+      Checks.given(
+          feature,
+          "add a feature to the training set",
+          "the feature",
+          "give a generated feature reference, such as UserEngagementGroup.CLICKS_24H");
+      GroupDefinition<?> group = feature.group();
+      return add(
+          new Selection(
+              group.name(), group.version(), feature.name(), mapping("feature " + feature, keys)));
     }
 
     /** Takes only group rows strictly older than the spine timestamp. */
@@ -370,6 +399,22 @@ public final class TrainingSet {
       }
 
       return new TrainingSet(spine, engine, groupJoins(joins.values()), strictlyBefore, asKnownAt);
+    }
+
+    private static String groupName(@Nullable String group) {
+      return Checks.named(
+          group,
+          "add a group to the training set",
+          "the group name",
+          "give the name of an applied group, as 'soko list' shows it");
+    }
+
+    private static KeyMapping mapping(String joined, @Nullable KeyMapping keys) {
+      return Checks.given(
+          keys,
+          "add " + joined + " to the training set",
+          "the key mapping",
+          "give KeyMapping.keys(...), or leave it out to look keys up under their own names");
     }
 
     private Builder add(Selection selection) {

@@ -23,15 +23,18 @@ class KeyMappingTest {
     assertThatThrownBy(() -> KeyMapping.keys("article_id"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Key mapping article_id must come in pairs: a group key, then the spine column that"
-                + " holds it");
+            "Cannot map keys [article_id]: the names do not come in pairs; give pairs of names, a"
+                + " group key then the spine column that holds it, such as"
+                + " keys(\"article_id\", \"candidate_id\")");
   }
 
   @Test
   void refusesAKeyMappedTwice() {
     assertThatThrownBy(() -> KeyMapping.keys("a", "x", "a", "y"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Key 'a' is mapped twice in a key mapping");
+        .hasMessage(
+            "Cannot map keys [a, x, a, y]: key 'a' is mapped twice; map each group key to one"
+                + " spine column");
   }
 
   @Test
@@ -41,5 +44,46 @@ class KeyMappingTest {
         .hasMessage(
             "Alias name 'Bad-Alias' is invalid: use lower case letters, digits and underscores,"
                 + " starting with a letter, at most 63 characters");
+  }
+
+  // Regression: a null alias failed with a bare NullPointerException.
+  @Test
+  void refusesANullAliasNamingTheFix() {
+    assertThatThrownBy(() -> KeyMapping.keys("user_id", "reader_id").as(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot alias a key mapping: the alias is null; give a name such as 'reader' (lower"
+                + " case letters, digits and underscores), or leave as(...) out to name the columns"
+                + " after the group");
+  }
+
+  @Test
+  void refusesANullArrayOfNames() {
+    assertThatThrownBy(() -> KeyMapping.keys((String[]) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot map keys: the array of names is null; give pairs of names, a group key then"
+                + " the spine column that holds it, such as keys(\"article_id\", \"candidate_id\")");
+  }
+
+  // Regression: a null name failed with a NullPointerException saying only "spine column".
+  @Test
+  void refusesANullNameNamingItsPosition() {
+    assertThatThrownBy(() -> KeyMapping.keys("article_id", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot map keys [article_id, null]: name 2 is null; give pairs of names, a group key"
+                + " then the spine column that holds it, such as"
+                + " keys(\"article_id\", \"candidate_id\")");
+  }
+
+  @Test
+  void refusesABlankName() {
+    assertThatThrownBy(() -> KeyMapping.keys(" ", "candidate_id"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot map keys [ , candidate_id]: name 1 ' ' is blank; give pairs of names, a group"
+                + " key then the spine column that holds it, such as"
+                + " keys(\"article_id\", \"candidate_id\")");
   }
 }

@@ -91,6 +91,48 @@ class StoreConfigTest {
                 + " as soko-duckdb).");
   }
 
+  @Test
+  void missingFileIsAnErrorThatSaysSo() {
+    Path file = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> StoreConfig.load(file))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot read store configuration "
+                + file
+                + ": the file does not exist; give the path of an existing file, or write one with"
+                + " 'soko init'");
+  }
+
+  @Test
+  void nullArgumentsAreRefusedNamingTheFix() {
+    assertThatThrownBy(() -> StoreConfig.load(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read store configuration: the path is null; give the path of a soko.yaml,"
+                + " which 'soko init' writes");
+    assertThatThrownBy(() -> StoreConfig.local(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot configure a local store: the directory is null; give the folder that holds"
+                + " .soko/, such as Path.of(\"\") for the working directory");
+    assertThatThrownBy(() -> new StoreConfig(StoreConfig.local(dir).offline(), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot configure the store: the online section is null; give both sections; give the"
+                + " offline one twice to share one backend");
+    assertThatThrownBy(() -> FeatureStore.open((Path) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot open the store: the configuration file is null; give the path of a soko.yaml,"
+                + " or call open() to use ./soko.yaml or the local store");
+    assertThatThrownBy(() -> FeatureStore.builder().clock(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot open the store: the clock is null; give one, such as Clock.systemUTC(), or"
+                + " leave clock(...) out");
+  }
+
   private Path write(String yaml) throws Exception {
     Path file = dir.resolve("soko.yaml");
     Files.writeString(file, yaml);
