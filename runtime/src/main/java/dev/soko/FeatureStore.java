@@ -713,46 +713,11 @@ public final class FeatureStore implements AutoCloseable {
 
   synchronized long enableOnline(GroupSpec spec) {
     long start = System.nanoTime();
-    GroupRecord record =
-        requireApplied(spec, "turn online serving on for group '" + spec.name() + "'");
+    String what = "turn online serving on for group '" + spec.name() + "'";
+    GroupRecord record = requireApplied(spec, what);
     Instant now = clock.instant();
     online.create(record.spec());
-    long keys = 0;
-    // Rows dated after now are the newest of their keys, as the writes sent them online, but the
-    // offline read as of now leaves them out; they go first, so that the older rows then change
-    // nothing and no key is counted twice.
-    TimeRange future =
-        TimeRange.of(now.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS), END_OF_TIME);
-    try (ArrowReader reader = offline.history(record.spec(), future, allocator)) {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
-      while (reader.loadNextBatch()) {
-        int[] newest = Batches.newestPerKey(record.spec(), root);
-        keys += online.write(record.spec(), Batches.onlineRows(record.spec(), root, newest, now));
-      }
-    } catch (IOException e) {
-      throw new SokoException(
-          "Cannot turn online serving on for group '"
-              + spec.name()
-              + "': reading the offline values dated after now failed: "
-              + e.getMessage(),
-          e);
-    }
-
-    try (ArrowReader reader = offline.latest(record.spec(), now, allocator)) {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
-      while (reader.loadNextBatch()) {
-        int[] all = IntStream.range(0, root.getRowCount()).toArray();
-        keys += online.write(record.spec(), Batches.onlineRows(record.spec(), root, all, now));
-      }
-    } catch (IOException e) {
-      throw new SokoException(
-          "Cannot turn online serving on for group '"
-              + spec.name()
-              + "': reading the latest offline values failed: "
-              + e.getMessage(),
-          e);
-    }
-
+    long keys = bootstrap(record.spec(), now, what);
     if (!record.online()) {
       registry.put(new GroupRecord(record.spec(), true, record.createdAt(), now));
     }
@@ -762,6 +727,75 @@ public final class FeatureStore implements AutoCloseable {
         spec.qualifiedName(),
         keys,
         millis(start));
+    return keys;
+  }
+
+  synchronized long materializeOnline(GroupSpec spec) {
+    long start = System.nanoTime();
+    String what = "materialize group '" + spec.name() + "' online";
+    GroupRecord record = requireApplied(spec, what);
+    if (!record.online()) {
+      throw new SokoException(
+          "Cannot "
+              + what
+              + ": online serving is off for it. Turn it on first with"
+              + " store.online(group).enable(), or `soko online enable "
+              + spec.name()
+              + "`, which materializes it.");
+    }
+
+    // The offline store is the source of truth: drop whatever the online copy holds, even values
+    // newer than the offline ones, and fill it again.
+    online.drop(record.spec());
+    online.create(record.spec());
+    long keys = bootstrap(record.spec(), clock.instant(), what);
+    LOG.info(
+        "Materialized group {} online ({} keys) in {} ms",
+        spec.qualifiedName(),
+        keys,
+        millis(start));
+    return keys;
+  }
+
+  /**
+   * Writes to the online store the latest offline value of each key within the TTL at {@code now},
+   * and the newest value of each key dated after it.
+   *
+   * @return how many keys were written
+   */
+  private long bootstrap(GroupSpec spec, Instant now, String what) {
+    long keys = 0;
+    // Rows dated after now are the newest of their keys, as the writes sent them online, but the
+    // offline read as of now leaves them out; they go first, so that the older rows then change
+    // nothing and no key is counted twice.
+    TimeRange future =
+        TimeRange.of(now.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS), END_OF_TIME);
+    try (ArrowReader reader = offline.history(spec, future, allocator)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      while (reader.loadNextBatch()) {
+        int[] newest = Batches.newestPerKey(spec, root);
+        keys += online.write(spec, Batches.onlineRows(spec, root, newest, now));
+      }
+    } catch (IOException e) {
+      throw new SokoException(
+          "Cannot "
+              + what
+              + ": reading the offline values dated after now failed: "
+              + e.getMessage(),
+          e);
+    }
+
+    try (ArrowReader reader = offline.latest(spec, now, allocator)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      while (reader.loadNextBatch()) {
+        int[] all = IntStream.range(0, root.getRowCount()).toArray();
+        keys += online.write(spec, Batches.onlineRows(spec, root, all, now));
+      }
+    } catch (IOException e) {
+      throw new SokoException(
+          "Cannot " + what + ": reading the latest offline values failed: " + e.getMessage(), e);
+    }
+
     return keys;
   }
 
@@ -795,9 +829,10 @@ public final class FeatureStore implements AutoCloseable {
               + e.getMessage()
               + ". The offline write of "
               + written
-              + " rows succeeded. To repair the online copy, turn online serving off and on again"
-              + " (store.online(group).disable() then enable(), or `soko online disable` then"
-              + " `soko online enable`), which re-materializes it from the offline store.",
+              + " rows succeeded. To repair the online copy, re-materialize it from the offline"
+              + " store: store.online(group).materialize(), or `soko materialize "
+              + spec.name()
+              + "`.",
           e);
     }
   }

@@ -1,8 +1,8 @@
 package dev.soko;
 
 /**
- * Turns online serving of one feature group on or off. Both are idempotent and recorded in the
- * registry.
+ * Turns online serving of one feature group on or off, and re-materializes its online copy. All are
+ * idempotent; the on/off state is recorded in the registry.
  *
  * <pre>{@code
  * store.online(UserEngagementGroup.DEFINITION).enable();
@@ -29,6 +29,19 @@ public final class OnlineSwitch {
    */
   public long enable() {
     return store.enableOnline(spec);
+  }
+
+  /**
+   * Fills the online copy again from the offline store, replacing whatever it holds: the latest
+   * value of each key within the TTL, as {@link #enable()} loads them. This repairs an online copy
+   * that a failed online write or an outside change left wrong or incomplete. Idempotent.
+   *
+   * @return how many keys were written to the online store
+   * @throws SokoException if online serving is off for the group (turn it on with {@link
+   *     #enable()}, which materializes it), the group was never applied, or a store fails
+   */
+  public long materialize() {
+    return store.materializeOnline(spec);
   }
 
   /**

@@ -237,14 +237,12 @@ class DuckDbBackendTest {
           .isInstanceOf(SokoException.class)
           .hasMessageStartingWith("Cannot write group 'store_clicks' online: Cannot write group")
           .hasMessageEndingWith(
-              ". The offline write of 1 rows succeeded. To repair the online copy, turn online"
-                  + " serving off and on again (store.online(group).disable() then enable(), or"
-                  + " `soko online disable` then `soko online enable`), which re-materializes it"
-                  + " from the offline store.");
+              ". The offline write of 1 rows succeeded. To repair the online copy, re-materialize"
+                  + " it from the offline store: store.online(group).materialize(), or `soko"
+                  + " materialize store_clicks`.");
       assertThat(store.describe("store_clicks").stats().rows()).isEqualTo(1);
 
-      store.online(CLICKS).disable();
-      store.online(CLICKS).enable();
+      assertThat(store.online(CLICKS).materialize()).isEqualTo(1);
       assertThat(store.latest(CLICKS, EntityKey.of("u1"))).contains(click("u1", daysAgo(1), 1));
     }
   }

@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.soko.EntityKey;
 import dev.soko.SokoException;
+import dev.soko.StoreParts;
 import dev.soko.WriteResult;
 import dev.soko.contract.StoreFixtures.Click;
 import dev.soko.contract.StoreFixtures.Score;
+import dev.soko.spi.OnlineRow;
+import dev.soko.spi.OnlineStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -298,5 +301,86 @@ public abstract class OnlineContract extends StoreContract {
         .hasMessageStartingWith(
             "Cannot read the latest values of group 'store_scores': key 2 is null. The group's"
                 + " keys are [region STRING, item_id LONG]");
+  }
+
+  @Test
+  void materializeRepairsADamagedOnlineCopyFromTheOfflineStore() {
+    store.apply(CLICKS).orThrow();
+    store.online(CLICKS).enable();
+    store.write(
+        CLICKS,
+        List.of(
+            click("u1", daysAgo(3), 3), click("u1", daysAgo(2), 2), click("u2", daysAgo(1), 1)));
+    // Damage the online copy through the backend itself: u2 is lost, u1 gets a wrong value dated
+    // after the true one (so that writes and enable() would keep it), and u9 appears from nowhere.
+    OnlineStore online = StoreParts.online(store);
+    online.drop(CLICKS.spec());
+    online.create(CLICKS.spec());
+    online.write(
+        CLICKS.spec(),
+        List.of(
+            new OnlineRow(EntityKey.of("u1"), daysAgo(0), StoreFixtures.NOW, List.of(99L, 0.5)),
+            new OnlineRow(EntityKey.of("u9"), daysAgo(1), StoreFixtures.NOW, List.of(9L, 0.9))));
+    List<EntityKey> keys = List.of(EntityKey.of("u1"), EntityKey.of("u2"), EntityKey.of("u9"));
+    assertThat(store.latest(CLICKS, keys))
+        .containsOnlyKeys(EntityKey.of("u1"), EntityKey.of("u9"))
+        .containsEntry(EntityKey.of("u1"), new Click("u1", daysAgo(0), 99, 0.5));
+
+    long materialized = store.online(CLICKS).materialize();
+
+    Map<EntityKey, Click> expected = new LinkedHashMap<>();
+    expected.put(EntityKey.of("u1"), click("u1", daysAgo(2), 2));
+    expected.put(EntityKey.of("u2"), click("u2", daysAgo(1), 1));
+    assertThat(materialized).isEqualTo(2);
+    assertThat(store.latest(CLICKS, keys)).containsExactlyEntriesOf(expected);
+    assertThat(store.online(CLICKS).isEnabled()).isTrue();
+  }
+
+  @Test
+  void materializeIsIdempotentAndKeepsTheTtlAndRowsDatedAfterNow() {
+    store.apply(CLICKS).orThrow();
+    store.online(CLICKS).enable();
+    store.write(
+        CLICKS,
+        List.of(
+            click("u1", daysAgo(8), 8),
+            click("u2", daysAgo(1), 1),
+            click("u2", StoreFixtures.NOW.plusSeconds(60), 2)));
+    List<EntityKey> keys = List.of(EntityKey.of("u1"), EntityKey.of("u2"));
+
+    long first = store.online(CLICKS).materialize();
+    Map<EntityKey, Click> afterFirst = store.latest(CLICKS, keys);
+    long second = store.online(CLICKS).materialize();
+
+    assertThat(first).isEqualTo(1);
+    assertThat(second).isEqualTo(1);
+    assertThat(afterFirst)
+        .containsExactlyEntriesOf(
+            Map.of(EntityKey.of("u2"), click("u2", StoreFixtures.NOW.plusSeconds(60), 2)));
+    assertThat(store.latest(CLICKS, keys)).isEqualTo(afterFirst);
+  }
+
+  @Test
+  void materializeRefusesAGroupWhoseOnlineServingIsOff() {
+    store.apply(CLICKS).orThrow();
+    store.write(CLICKS, List.of(click("u1", daysAgo(1), 1)));
+
+    assertThatThrownBy(() -> store.online(CLICKS).materialize())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot materialize group 'store_clicks' online: online serving is off for it. Turn it"
+                + " on first with store.online(group).enable(), or `soko online enable"
+                + " store_clicks`, which materializes it.");
+    assertThat(store.online(CLICKS).isMaterialized()).isFalse();
+  }
+
+  @Test
+  void materializeRefusesAGroupNeverApplied() {
+    assertThatThrownBy(() -> store.online(CLICKS).materialize())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot materialize group 'store_clicks' online: group 'store_clicks' version 1 was"
+                + " never applied. Apply it first: store.apply(<Group>.DEFINITION), or `soko"
+                + " apply`.");
   }
 }
