@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       BackfillCommand.class,
       OnlineCommand.class,
+      MaterializeCommand.class,
       GetCommand.class,
       TrainingSetCommand.class,
       SqlCommand.class

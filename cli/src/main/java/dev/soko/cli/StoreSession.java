@@ -259,6 +259,15 @@ final class StoreSession implements AutoCloseable {
     return new WriteSummary(0, keys, since(start));
   }
 
+  /** Refills the online copy of a group whose online serving is on from the offline history. */
+  WriteSummary materialize(String group, Progress progress) {
+    long start = System.nanoTime();
+    long keys = store.online(requireGroup(group, "materialize").name()).materialize();
+    progress.advance(keys);
+    progress.done();
+    return new WriteSummary(0, keys, since(start));
+  }
+
   /** Turns online serving off and deletes the online values. */
   void disableOnline(String group) {
     store.online(requireGroup(group, "turn online serving off for").name()).disable();

@@ -25,6 +25,7 @@ class SokoCommandTest {
         "ingest",
         "backfill",
         "online",
+        "materialize",
         "get",
         "training-set",
         "sql"
@@ -150,7 +151,7 @@ class SokoCommandTest {
       }
     }
 
-    assertThat(commands).hasSize(13);
+    assertThat(commands).hasSize(14);
     assertThat(wrapped).isEmpty();
   }
 }
