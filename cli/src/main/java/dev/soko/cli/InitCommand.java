@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a commented soko.yaml for the local store (one DuckDB file under .soko/).",
-      "Writes the file named by --config, or ./soko.yaml."
+      "Write a commented soko.yaml for the local store (one DuckDB file under .soko/), and"
+          + " create that store, empty.",
+      "Writes the file named by --config, or ./soko.yaml. An existing store is kept as it is."
     },
     footerHeading = "%nExample:%n",
     footer = {"  soko init", "  soko init --config conf/soko.yaml --force"})
@@ -33,9 +34,27 @@ final class InitCommand extends SubCommand {
               + ": the file exists; pass --force to overwrite it, or --config to write another");
     }
 
+    byte[] before = Files.exists(target) ? Files.readAllBytes(target) : null;
     Files.createDirectories(target.toAbsolutePath().getParent());
     Files.writeString(target, template(), StandardCharsets.UTF_8);
+    // Create the store now, so that read-only commands find it before the first apply; if it
+    // cannot be created, put the configuration back as it was.
+    try {
+      StoreSession.open(target, root().workingDirectory()).close();
+    } catch (RuntimeException e) {
+      if (before == null) {
+        Files.deleteIfExists(target);
+      } else {
+        Files.write(target, before);
+      }
+
+      throw e;
+    }
+
     out().println("Wrote " + target + " for a local store under " + LocalStore.DIRECTORY + "/.");
+    out()
+        .println(
+            "Created the store " + StoreSession.localFile(target, root().workingDirectory()) + ".");
     out().println("Next: soko apply <jar of your feature groups>");
     return Soko.OK;
   }

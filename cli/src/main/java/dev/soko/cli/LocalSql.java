@@ -115,7 +115,7 @@ final class LocalSql {
       throw new SokoException(
           "Cannot run SQL: the local store "
               + file
-              + " does not exist yet; create it with 'soko apply JAR'");
+              + " does not exist yet; create it with 'soko init' or 'soko apply JAR'");
     }
 
     return file;

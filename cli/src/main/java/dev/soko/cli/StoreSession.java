@@ -60,23 +60,27 @@ final class StoreSession implements AutoCloseable {
    * @throws SokoException if the local store's file does not exist
    */
   static void requireExisting(Path configFile, Path workingDirectory) {
-    BackendConfig offline = config(configFile, workingDirectory).offline();
-    if (!offline.type().equals("duckdb")) {
-      return;
-    }
-
-    Path file =
-        offline
-            .baseDirectory()
-            .resolve(offline.setting("path").orElse(StoreConfig.DEFAULT_PATH))
-            .normalize();
-    if (!Files.isRegularFile(file)) {
+    Path file = localFile(configFile, workingDirectory);
+    if (file != null && !Files.isRegularFile(file)) {
       throw new SokoException(
           "Cannot read the store: there is no store here ("
               + file
-              + " does not exist); create it with 'soko apply JAR' ('soko init' first to choose"
-              + " where it lives), or run in the folder that holds it");
+              + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in the"
+              + " folder that holds it");
     }
+  }
+
+  /** Returns the file of the local store the configuration names, or null for another type. */
+  static Path localFile(Path configFile, Path workingDirectory) {
+    BackendConfig offline = config(configFile, workingDirectory).offline();
+    if (!offline.type().equals("duckdb")) {
+      return null;
+    }
+
+    return offline
+        .baseDirectory()
+        .resolve(offline.setting("path").orElse(StoreConfig.DEFAULT_PATH))
+        .normalize();
   }
 
   /** Returns the configuration a file gives, or the local store's without a file. */

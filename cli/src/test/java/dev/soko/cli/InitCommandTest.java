@@ -19,6 +19,7 @@ class InitCommandTest {
     assertThat(result.outLines())
         .containsExactly(
             "Wrote " + dir.resolve("soko.yaml") + " for a local store under .soko/.",
+            "Created the store " + dir.resolve(".soko/soko.duckdb") + ".",
             "Next: soko apply <jar of your feature groups>");
     String written = Files.readString(dir.resolve("soko.yaml"));
     assertThat(written).isEqualTo(InitCommand.template());
@@ -58,6 +59,41 @@ class InitCommandTest {
     assertThat(result.outLines().get(0))
         .isEqualTo("Wrote " + dir.resolve("conf/store.yaml") + " for a local store under .soko/.");
     assertThat(dir.resolve("conf/store.yaml")).exists();
+    assertThat(dir.resolve("conf/.soko/soko.duckdb")).isRegularFile();
     assertThat(dir.resolve("soko.yaml")).doesNotExist();
+  }
+
+  // Regression: init wrote soko.yaml only, so read-only commands said "no store here" until the
+  // first apply.
+  @Test
+  void leavesAnEmptyStoreThatReadOnlyCommandsRead() {
+    Cli cli = new Cli(dir);
+    assertThat(cli.run("init").exitCode()).isZero();
+
+    Cli.Result list = cli.run("list");
+    Cli.Result sql = cli.run("sql", "SELECT count(*) AS groups FROM registry.groups");
+    Cli.Result describe = cli.run("describe", "nope");
+
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.outLines())
+        .containsExactly("No feature groups yet: run 'soko apply JAR' to create them.");
+    assertThat(sql.exitCode()).as(sql.err()).isZero();
+    assertThat(sql.outLines()).containsExactly("groups", "------", "     0", "(1 row)");
+    assertThat(describe.exitCode()).isEqualTo(1);
+    assertThat(describe.errLines())
+        .containsExactly(
+            "Error: Cannot describe group 'nope': no group of that name was applied; run 'soko"
+                + " list' to see the groups, or 'soko apply JAR' to create it");
+  }
+
+  @Test
+  void keepsTheDataOfAnExistingStore() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+
+    Cli.Result result = cli.run("init");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(cli.run("describe", "item_stats").outLines())
+        .contains("Rows stored: 2 (a key and event time written twice counts twice)");
   }
 }

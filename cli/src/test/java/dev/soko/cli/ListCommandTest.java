@@ -76,8 +76,8 @@ class ListCommandTest {
           .containsExactly(
               "Error: Cannot read the store: there is no store here ("
                   + dir.resolve(".soko/soko.duckdb")
-                  + " does not exist); create it with 'soko apply JAR' ('soko init' first to"
-                  + " choose where it lives), or run in the folder that holds it");
+                  + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in"
+                  + " the folder that holds it");
       assertThat(dir.resolve(".soko")).doesNotExist();
     }
   }

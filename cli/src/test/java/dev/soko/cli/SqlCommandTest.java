@@ -77,7 +77,7 @@ class SqlCommandTest {
         .containsExactly(
             "Error: Cannot run SQL: the local store "
                 + dir.resolve(".soko/soko.duckdb")
-                + " does not exist yet; create it with 'soko apply JAR'");
+                + " does not exist yet; create it with 'soko init' or 'soko apply JAR'");
   }
 
   @Test
@@ -90,7 +90,7 @@ class SqlCommandTest {
         .containsExactly(
             "Error: Cannot run SQL: the local store "
                 + dir.resolve("data/store.duckdb")
-                + " does not exist yet; create it with 'soko apply JAR'");
+                + " does not exist yet; create it with 'soko init' or 'soko apply JAR'");
   }
 
   @Test
