@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -233,9 +235,16 @@ public final class FeatureStore implements AutoCloseable {
     checkSpecs(specs);
     long start = System.nanoTime();
     List<ApplyResult.Change> changes = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    registry.list().forEach(r -> names.add(r.spec().name()));
+    Arrays.stream(specs).forEach(spec -> names.add(spec.name()));
     for (GroupSpec spec : specs) {
       Optional<GroupRecord> applied = registry.find(spec.name(), spec.version());
-      if (applied.isEmpty()) {
+      Optional<String> conflict =
+          applied.isEmpty() ? offline.conflict(spec, names) : Optional.empty();
+      if (conflict.isPresent()) {
+        changes.add(change(spec, ApplyResult.Outcome.REFUSED, conflict.get()));
+      } else if (applied.isEmpty()) {
         changes.add(change(spec, ApplyResult.Outcome.CREATED, "created"));
       } else if (applied.get().spec().equals(spec)) {
         changes.add(change(spec, ApplyResult.Outcome.UNCHANGED, "unchanged"));

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The offline history in the store file: one table per group version in schema {@code offline}. */
 final class DuckDbOfflineStore implements OfflineStore {
+
+  private static final String LATEST = "_latest";
 
   private final DuckDbBackend backend;
 
@@ -44,6 +47,43 @@ final class DuckDbOfflineStore implements OfflineStore {
         createViews(spec);
       }
     }
+  }
+
+  /**
+   * Refuses a group whose views would share a name with another group's: group {@code a} has views
+   * {@code features.a} and {@code features.a_latest}, so groups {@code a} and {@code a_latest}
+   * cannot live in one store.
+   */
+  @Override
+  public Optional<String> conflict(GroupSpec spec, Set<String> groupNames) {
+    String name = spec.name();
+    String latest = name + LATEST;
+    if (groupNames.contains(latest)) {
+      return Optional.of(
+          "Cannot create group '"
+              + name
+              + "': its latest-values view features."
+              + latest
+              + " would have the name of the history view of group '"
+              + latest
+              + "' in the local store. Rename one of the two groups.");
+    }
+
+    if (name.endsWith(LATEST)) {
+      String other = name.substring(0, name.length() - LATEST.length());
+      if (groupNames.contains(other)) {
+        return Optional.of(
+            "Cannot create group '"
+                + name
+                + "': its history view features."
+                + name
+                + " would have the name of the latest-values view of group '"
+                + other
+                + "' in the local store. Rename one of the two groups.");
+      }
+    }
+
+    return Optional.empty();
   }
 
   @Override
@@ -270,8 +310,6 @@ final class DuckDbOfflineStore implements OfflineStore {
         spec.ttl() == null
             ? ""
             : " WHERE " + eventTime + " >= now() - to_microseconds(" + micros(spec.ttl()) + ")";
-    // Limitation: a group named "<other>_latest" would share its view name with <other>'s latest
-    // view; the later applied wins.
     backend.execute(
         "CREATE OR REPLACE VIEW "
             + DuckDbNames.latestView(spec.name())

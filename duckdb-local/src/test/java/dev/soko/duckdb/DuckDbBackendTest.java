@@ -8,8 +8,10 @@ import static dev.soko.contract.StoreFixtures.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.soko.ApplyResult;
 import dev.soko.EntityKey;
 import dev.soko.FeatureStore;
+import dev.soko.GroupSpec;
 import dev.soko.SokoException;
 import dev.soko.StoreConfig;
 import dev.soko.TimeRange;
@@ -214,6 +216,81 @@ class DuckDbBackendTest {
 
     assertThat(dir.resolve("conf/data/store.duckdb")).isRegularFile();
     assertThat(dir.resolve(".soko")).doesNotExist();
+  }
+
+  // Regression: a group named "<other>_latest" took over the view features.<other>_latest, and
+  // whichever of the two was applied later won.
+  @Test
+  void groupWhoseViewNameClashesWithAnotherGroupsViewIsRefusedEitherWay() throws Exception {
+    GroupSpec latest = renamed(CLICKS.spec(), "store_clicks_latest");
+    try (FeatureStore store = open()) {
+      store.apply(CLICKS).orThrow();
+
+      ApplyResult second = store.apply(latest);
+
+      assertThat(second.refused())
+          .containsExactly(
+              new ApplyResult.Change(
+                  "store_clicks_latest",
+                  1,
+                  ApplyResult.Outcome.REFUSED,
+                  "Cannot create group 'store_clicks_latest': its history view"
+                      + " features.store_clicks_latest would have the name of the latest-values"
+                      + " view of group 'store_clicks' in the local store. Rename one of the two"
+                      + " groups."));
+      assertThat(store.list())
+          .extracting(info -> info.spec().name())
+          .containsExactly("store_clicks");
+    }
+
+    Files.delete(dir.resolve(".soko/soko.duckdb"));
+    try (FeatureStore store = open()) {
+      store.apply(latest).orThrow();
+
+      ApplyResult second = store.apply(CLICKS);
+
+      assertThat(second.refused())
+          .extracting(ApplyResult.Change::message)
+          .containsExactly(
+              "Cannot create group 'store_clicks': its latest-values view"
+                  + " features.store_clicks_latest would have the name of the history view of"
+                  + " group 'store_clicks_latest' in the local store. Rename one of the two"
+                  + " groups.");
+      assertThat(store.list())
+          .extracting(info -> info.spec().name())
+          .containsExactly("store_clicks_latest");
+    }
+  }
+
+  @Test
+  void clashingGroupsAppliedTogetherLeaveNothingApplied() {
+    try (FeatureStore store = open()) {
+      ApplyResult result =
+          store.apply(
+              renamed(CLICKS.spec(), "store_clicks_latest"), EVERYTHING.spec(), CLICKS.spec());
+
+      assertThat(result.changes())
+          .extracting(ApplyResult.Change::outcome)
+          .containsExactly(
+              ApplyResult.Outcome.REFUSED,
+              ApplyResult.Outcome.CREATED,
+              ApplyResult.Outcome.REFUSED);
+      assertThat(store.list()).isEmpty();
+    }
+  }
+
+  private static GroupSpec renamed(GroupSpec spec, String name) {
+    return new GroupSpec(
+        name,
+        spec.version(),
+        spec.description(),
+        spec.owner(),
+        spec.tags(),
+        spec.ttl(),
+        spec.online(),
+        spec.keys(),
+        spec.eventTime(),
+        spec.features());
   }
 
   @Test

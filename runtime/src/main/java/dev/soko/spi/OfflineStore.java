@@ -4,6 +4,8 @@ import dev.soko.GroupSpec;
 import dev.soko.GroupStats;
 import dev.soko.TimeRange;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -23,6 +25,19 @@ public interface OfflineStore {
    * features. Idempotent.
    */
   void create(GroupSpec spec);
+
+  /**
+   * Returns why this store cannot hold a new group version beside groups of the given names, if it
+   * cannot: for example when a name it derives for the group's tables or views is taken. The
+   * runtime asks before it creates anything, so that a refusal leaves every group of the apply
+   * unapplied. By default nothing conflicts.
+   *
+   * @param spec the group version to create
+   * @param groupNames the names of the groups already applied and of those being applied with it
+   */
+  default Optional<String> conflict(GroupSpec spec, Set<String> groupNames) {
+    return Optional.empty();
+  }
 
   /**
    * Appends a batch, stamping every row with {@code ingestedAt}.
