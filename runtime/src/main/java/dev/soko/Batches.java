@@ -20,6 +20,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -130,6 +131,51 @@ final class Batches {
                   + column.name()
                   + "'. Keys, the event time and primitive features must not be null; nothing was"
                   + " written.");
+        }
+      }
+    }
+  }
+
+  /**
+   * Rejects a null element inside a {@code float[]} value, which a Java {@code float[]} cannot
+   * hold, so that no reader gets a value that differs from the one written.
+   *
+   * @throws SokoException naming the column, the row and the element, counted from 1
+   */
+  static void checkFloatArrays(GroupSpec spec, VectorSchemaRoot batch, String what) {
+    List<Column> columns = spec.columns();
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.get(c).type() != FeatureType.FLOAT_ARRAY) {
+        continue;
+      }
+
+      ListVector lists = (ListVector) batch.getVector(c);
+      FieldVector elements = lists.getDataVector();
+      if (elements.getNullCount() == 0) {
+        continue;
+      }
+
+      for (int row = 0; row < batch.getRowCount(); row++) {
+        if (lists.isNull(row)) {
+          continue;
+        }
+
+        int start = lists.getElementStartIndex(row);
+        for (int i = start; i < lists.getElementEndIndex(row); i++) {
+          if (elements.isNull(i)) {
+            throw new SokoException(
+                "Cannot "
+                    + what
+                    + ": row "
+                    + (row + 1)
+                    + " of float[] column '"
+                    + columns.get(c).name()
+                    + "' has a null at element "
+                    + (i - start + 1)
+                    + ", which a float[] cannot hold. Write NaN for a missing element"
+                    + (columns.get(c).nullable() ? ", or a null for the whole value" : "")
+                    + "; nothing was written.");
+          }
         }
       }
     }

@@ -398,6 +398,7 @@ public final class FeatureStore implements AutoCloseable {
     GroupSpec spec = record.spec();
     VectorSchemaRoot view = Batches.conform(spec, batch, what);
     Batches.checkNulls(spec, view, what);
+    Batches.checkFloatArrays(spec, view, what);
     int[] keep = Batches.lastOfEach(spec, view);
     try (VectorSchemaRoot reduced = keep == null ? null : Batches.select(view, keep, allocator)) {
       VectorSchemaRoot rows = reduced == null ? view : reduced;
@@ -462,6 +463,7 @@ public final class FeatureStore implements AutoCloseable {
     GroupSpec spec = requireApplied(group, what).spec();
     VectorSchemaRoot view = Batches.conform(spec, batch, what);
     Batches.checkNulls(spec, view, what);
+    Batches.checkFloatArrays(spec, view, what);
     Batches.checkBackfill(spec, view, range, what);
     long written = offline.replace(spec, range, view, stamp(spec));
     LOG.info(

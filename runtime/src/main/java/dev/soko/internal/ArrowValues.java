@@ -197,7 +197,8 @@ public final class ArrowValues {
     int end = vector.getElementEndIndex(row);
     float[] values = new float[end - start];
     for (int i = start; i < end; i++) {
-      // Limitation: a null inside an embedding reads as NaN, since float[] cannot hold null.
+      // Limitation: a null inside an embedding, which the store's writes refuse but a store changed
+      // by other tools can hold, reads as NaN, since a float[] cannot hold null.
       values[i - start] = data.isNull(i) ? Float.NaN : data.get(i);
     }
 

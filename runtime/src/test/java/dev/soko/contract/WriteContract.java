@@ -23,6 +23,7 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@code write}: appends, deduplication, and rejected input. */
@@ -241,5 +242,39 @@ public abstract class WriteContract extends StoreContract {
     assertThat(read).hasSize(2);
     assertThat(read.get(0)).usingRecursiveComparison().isEqualTo(full);
     assertThat(read.get(1)).usingRecursiveComparison().isEqualTo(sparse);
+  }
+
+  // Regression: a null element inside a float[] was stored, and read back as NaN.
+  @Test
+  void nullElementInsideAFloatArrayIsRejectedNamingColumnRowAndElement() {
+    store.apply(EVERYTHING).orThrow();
+    List<Object[]> values = new ArrayList<>();
+    values.add(everything(1, null));
+    values.add(everything(2, new float[] {0.5f, 2f, 1.5f}));
+
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot batch =
+            ArrowValues.batch(EVERYTHING.spec().columns(), values, allocator)) {
+      ((ListVector) batch.getVector("embedding")).getDataVector().setNull(1);
+      String problem =
+          ": row 2 of float[] column 'embedding' has a null at element 2, which a float[] cannot"
+              + " hold. Write NaN for a missing element, or a null for the whole value; nothing"
+              + " was written.";
+
+      assertThatThrownBy(() -> store.write(EVERYTHING.spec(), batch))
+          .isInstanceOf(SokoException.class)
+          .hasMessage("Cannot write to group 'store_everything' version 1" + problem);
+      assertThatThrownBy(() -> store.backfill(EVERYTHING.spec(), ALL, batch))
+          .isInstanceOf(SokoException.class)
+          .hasMessage("Cannot backfill group 'store_everything' version 1" + problem);
+    }
+
+    assertThat(rows(EVERYTHING)).isZero();
+  }
+
+  private static Object[] everything(int id, float[] embedding) {
+    return new Object[] {
+      id, daysAgo(1), true, 1, 2L, 0.5f, 1.5, null, null, null, null, embedding, null, null
+    };
   }
 }
