@@ -73,7 +73,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
     /**
      * {@code ASOF JOIN} on one ordering value that holds the event time, then the ingestion time,
      * so that the greatest value at or before the spine's is the newest row, ties to the latest
-     * ingested: no separate pass removes ties.
+     * ingested: no separate pass removes ties. As known at, an {@code ASOF JOIN} on the time each
+     * row became visible, over the rows newer than every row visible before them.
      */
     ASOF_ORDERED,
     /**
