@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * write the last of several rows with the same keys and event time wins; a backfill row outside its
  * range or a repeated (keys, event time) rejects the whole backfill; online reads apply the TTL.
  *
- * <p>A store is safe for use by several threads; the local backend runs their operations one at a
- * time.
+ * <p>A store is safe for use by several threads. Applying definitions, writes, backfills and
+ * turning online serving on or off run one at a time; online reads ({@code latest}) never wait for
+ * each other in the store, and run alongside those operations as far as the backend allows.
  */
 public final class FeatureStore implements AutoCloseable {
 
@@ -848,8 +849,9 @@ public final class FeatureStore implements AutoCloseable {
     }
   }
 
-  private synchronized Map<EntityKey, Object[]> readOnline(
-      GroupSpec group, Collection<EntityKey> keys) {
+  // Not synchronized: reads run concurrently, and the backend keeps its online store and registry
+  // safe for that.
+  private Map<EntityKey, Object[]> readOnline(GroupSpec group, Collection<EntityKey> keys) {
     long start = System.nanoTime();
     String what = "read the latest values of group '" + group.name() + "'";
     GroupRecord record = requireApplied(group, what);

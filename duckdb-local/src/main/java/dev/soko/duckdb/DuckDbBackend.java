@@ -22,9 +22,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -39,7 +41,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local backend: one DuckDB connection to one store file that holds the offline history, the
- * online values and the registry. Operations run one at a time on that connection.
+ * online values and the registry. Operations run one at a time on that connection, except reads of
+ * online values and of the registry: a DuckDB connection serves one thread at a time, so each of
+ * those runs on a reader connection of its own, a duplicate of the main one taken from a pool, and
+ * sees the data as of the last committed change.
  */
 public final class DuckDbBackend implements Backend {
 
@@ -51,6 +56,8 @@ public final class DuckDbBackend implements Backend {
   private final Path file;
   private final Connection connection;
   private final AtomicLong views = new AtomicLong();
+  private final Deque<DuckDBConnection> readers = new ConcurrentLinkedDeque<>();
+  private volatile boolean closed;
   private final DuckDbOfflineStore offline;
   private final DuckDbOnlineStore online;
   private final DuckDbRegistry registry;
@@ -154,7 +161,12 @@ public final class DuckDbBackend implements Backend {
   @Override
   public void close() {
     synchronized (lock()) {
+      closed = true;
       try {
+        for (DuckDBConnection reader = readers.poll(); reader != null; reader = readers.poll()) {
+          reader.close();
+        }
+
         connection.close();
       } catch (SQLException e) {
         throw new SokoException("Cannot close store file " + file + ": " + e.getMessage(), e);
@@ -227,6 +239,43 @@ public final class DuckDbBackend implements Backend {
   }
 
   /**
+   * Runs a read-only query with parameters on a reader connection and maps its result set; reads
+   * run alongside each other and alongside the operation that holds {@link #lock()}.
+   */
+  <T> T read(String sql, List<?> parameters, SqlFunction<ResultSet, T> mapper) {
+    LOG.debug("SQL (reader): {} {}", sql, parameters);
+    DuckDBConnection reader = borrowReader();
+    try (PreparedStatement statement = prepare(reader, sql, parameters);
+        ResultSet result = statement.executeQuery()) {
+      return mapper.apply(result);
+    } catch (SQLException e) {
+      throw new SokoException("Cannot query " + file + ": " + e.getMessage(), e);
+    } finally {
+      giveBack(reader);
+    }
+  }
+
+  /**
+   * Runs a read-only query on a reader connection, like {@link #read}, and reads its whole result
+   * as Arrow batches held in memory; the caller closes the reader.
+   */
+  ArrowReader readArrow(String sql, List<?> parameters, BufferAllocator allocator) {
+    return read(
+        sql,
+        parameters,
+        result -> {
+          try {
+            ArrowReader reader =
+                (ArrowReader)
+                    result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS);
+            return RecordBatches.drain(reader, allocator);
+          } catch (IOException e) {
+            throw new SQLException("Cannot read Arrow batches: " + e.getMessage(), e);
+          }
+        });
+  }
+
+  /**
    * Makes an Arrow batch readable, once, as a temporary view, and runs the statement that {@code
    * sql} gives for the view's quoted name. The batch moves in bulk through Arrow's C stream
    * interface, never row by row.
@@ -287,7 +336,59 @@ public final class DuckDbBackend implements Backend {
         result -> result.next() && result.getLong(1) > 0);
   }
 
+  /** Returns an idle reader connection, opening one when none is idle. */
+  private DuckDBConnection borrowReader() {
+    DuckDBConnection reader = readers.poll();
+    if (reader != null) {
+      return reader;
+    }
+
+    synchronized (lock()) {
+      if (closed) {
+        throw new SokoException("Cannot read " + file + ": the store is closed");
+      }
+
+      try {
+        DuckDBConnection opened = connection.unwrap(DuckDBConnection.class).duplicate();
+        try (Statement statement = opened.createStatement()) {
+          statement.execute("SET TimeZone = 'UTC'");
+        }
+
+        return opened;
+      } catch (SQLException e) {
+        throw new SokoException(
+            "Cannot open a reader connection to " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Returns a reader connection to the pool, or closes it when the store was closed meanwhile. */
+  private void giveBack(DuckDBConnection reader) {
+    readers.push(reader);
+    if (closed) {
+      // close() may have emptied the pool before this reader came back.
+      synchronized (lock()) {
+        for (DuckDBConnection idle = readers.poll(); idle != null; idle = readers.poll()) {
+          closeQuietly(idle);
+        }
+      }
+    }
+  }
+
+  private static void closeQuietly(Connection reader) {
+    try {
+      reader.close();
+    } catch (SQLException e) {
+      LOG.warn("Cannot close a DuckDB reader connection", e);
+    }
+  }
+
   private PreparedStatement prepare(String sql, List<?> parameters) throws SQLException {
+    return prepare(connection, sql, parameters);
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, List<?> parameters)
+      throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     try {
       for (int i = 0; i < parameters.size(); i++) {

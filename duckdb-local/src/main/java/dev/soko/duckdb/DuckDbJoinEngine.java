@@ -54,9 +54,12 @@ import org.slf4j.LoggerFactory;
  * ASOF}, and a range join, are kept for comparison in benchmarks.)
  *
  * <p>"As known at" needs two inequalities per row (event time and ingestion time at or before the
- * spine timestamp), which {@code ASOF} cannot express, so it uses a range join that keeps the
- * greatest event time per spine row with {@code ROW_NUMBER}: correct, and slower when keys have
- * many rows in the spine's time range.
+ * spine timestamp), which one {@code ASOF} inequality cannot express directly; both hold exactly
+ * when the later of the two is at or before the spine timestamp. So a window first keeps, per key
+ * and in order of that visibility time, only the rows that are newer than every row visible before
+ * them, and an {@code ASOF JOIN} on the visibility time then picks the newest visible row (see
+ * {@code appendKnownAtAsof}). The range join form answers the same with {@code ROW_NUMBER}, much
+ * slower when keys have many rows, and is kept for comparison.
  *
  * <p>Every value reaches DuckDB as a bind parameter, spine file paths included, with two exceptions
  * written as escaped string literals because DuckDB takes no parameter there: the column names in
@@ -70,12 +73,19 @@ public final class DuckDbJoinEngine implements JoinEngine {
     /**
      * {@code ASOF JOIN} on one ordering value that holds the event time, then the ingestion time,
      * so that the greatest value at or before the spine's is the newest row, ties to the latest
-     * ingested: no separate pass removes ties.
+     * ingested: no separate pass removes ties. As known at, an {@code ASOF JOIN} on the time each
+     * row became visible, over the rows newer than every row visible before them.
      */
     ASOF_ORDERED,
-    /** {@code ASOF JOIN} over rows whose ties were removed first, with a window. */
+    /**
+     * {@code ASOF JOIN} over rows whose ties were removed first, with a window. As known at, the
+     * same as {@link #ASOF_ORDERED}.
+     */
     ASOF,
-    /** A join on keys and a time range, keeping the newest row per spine row. */
+    /**
+     * A join on keys and a time range (and ingestion time, as known at), keeping the newest row per
+     * spine row.
+     */
     RANGE
   }
 
@@ -248,17 +258,14 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
 
     for (int g = 0; g < request.groups().size(); g++) {
-      GroupJoin group = request.groups().get(g);
-      // Limitation: "as known at" needs a second inequality (ingestion time), which ASOF cannot
-      // take, so it always runs as a range join: correct, but slower when keys have many rows.
-      if (request.asKnownAt() || form == Form.RANGE) {
+      if (form == Form.RANGE) {
         appendRange(sql, parameters, request, g, bounds);
+      } else if (request.asKnownAt()) {
+        appendKnownAtAsof(sql, parameters, request, g, bounds);
       } else if (form == Form.ASOF_ORDERED) {
         appendOrderedAsof(sql, parameters, request, g, bounds);
-      } else if (form == Form.ASOF) {
-        appendAsof(sql, parameters, request, g, bounds);
       } else {
-        appendRange(sql, parameters, request, g, bounds);
+        appendAsof(sql, parameters, request, g, bounds);
       }
     }
 
@@ -321,6 +328,59 @@ public final class DuckDbJoinEngine implements JoinEngine {
     appendKeyEqualities(sql, spec, index);
     sql.append(" AND s._soko_order ").append(request.strictlyBefore() ? ">" : ">=");
     sql.append(" g._soko_order)");
+  }
+
+  /**
+   * Appends {@code g<i>} (the rows that can matter "as known at") and {@code m<i>} (matches).
+   *
+   * <p>A group row is visible to spine time t when its event time is at or before t (before t,
+   * strictly) and its ingestion time is at or before t: when its visibility time, the later of the
+   * two (the event time plus one microsecond, strictly), is at or before t. The rows visible to t
+   * are thus, per key, those up to t in order of visibility time, and the wanted row is the one
+   * with the greatest ordering value among them. A window gives each row the greatest ordering
+   * value of its key up to its visibility time, ties in visibility time included (a {@code RANGE}
+   * frame, so that rows seen at the same instant share one answer), and keeps only the rows that
+   * hold that greatest value themselves. Among those, the last one visible to t is the wanted row:
+   * any later row that holds the greatest value so far would be visible to t and greater. So one
+   * {@code ASOF JOIN} on the visibility time finds it, with its features, and the TTL applies to
+   * its event time after the join.
+   */
+  private static void appendKnownAtAsof(
+      StringBuilder sql, List<Object> parameters, JoinRequest request, int index, Bounds bounds) {
+    GroupSpec spec = request.groups().get(index).spec();
+    List<String> keys = spec.keyNames().stream().map(DuckDbJoinEngine::quote).toList();
+    String eventTime = quote(spec.eventTime().name());
+    String ingestedAt = quote(GroupSpec.INGESTED_AT);
+    sql.append(", g").append(index).append(" AS (SELECT * FROM (SELECT ");
+    sql.append(String.join(", ", keys)).append(", ").append(eventTime);
+    for (String feature : request.groups().get(index).features()) {
+      sql.append(", ").append(quote(feature));
+    }
+
+    sql.append(", greatest(").append(eventTime);
+    sql.append(request.strictlyBefore() ? " + to_microseconds(1)" : "");
+    sql.append(", ").append(ingestedAt).append(") AS _soko_seen, ");
+    String order =
+        "epoch_us("
+            + eventTime
+            + ")::HUGEINT * "
+            + TWO_TO_64
+            + " + (epoch_us("
+            + ingestedAt
+            + ")::HUGEINT + "
+            + TWO_TO_63
+            + ")";
+    sql.append(order).append(" AS _soko_order FROM ").append(table(spec)).append(" WHERE ");
+    appendTimeFilter(sql, parameters, spec, eventTime, bounds);
+    sql.append(" AND ").append(ingestedAt).append(" <= ").append(instant(parameters, bounds.to));
+    sql.append(") QUALIFY _soko_order = max(_soko_order) OVER (PARTITION BY ");
+    sql.append(String.join(", ", keys));
+    sql.append(" ORDER BY _soko_seen RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))");
+
+    appendMatchStart(sql, parameters, request, index);
+    sql.append(" FROM s ASOF JOIN g").append(index).append(" g ON ");
+    appendKeyEqualities(sql, spec, index);
+    sql.append(" AND s._soko_ts >= g._soko_seen)");
   }
 
   /** Appends {@code g<i>} (the rows that can matter, ties removed) and {@code m<i>} (matches). */

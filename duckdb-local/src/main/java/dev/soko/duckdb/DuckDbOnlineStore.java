@@ -29,7 +29,8 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
  * The online values in the store file: for each group that is online, a table in schema {@code
- * online} with one row per key.
+ * online} with one row per key. Reads run on the backend's reader connections, alongside each other
+ * and alongside writes; each query sees every key's row as before or after a write, never between.
  */
 final class DuckDbOnlineStore implements OnlineStore {
 
@@ -165,7 +166,7 @@ final class DuckDbOnlineStore implements OnlineStore {
                 + DuckDbNames.onlineTable(spec)
                 + " WHERE "
                 + String.join(" OR ", Collections.nCopies(chunk.size(), match));
-        try (ArrowReader reader = backend.queryArrow(sql, parameters, allocator)) {
+        try (ArrowReader reader = backend.readArrow(sql, parameters, allocator)) {
           collect(spec, reader, positions, found);
         }
       }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The registry in the store file: table {@code registry.groups}, one row per group version. */
+/**
+ * The registry in the store file: table {@code registry.groups}, one row per group version. Lookups
+ * run on the backend's reader connections, so that online reads never wait for a long write.
+ */
 final class DuckDbRegistry implements Registry {
 
   private static final String TABLE = DuckDbNames.REGISTRY + ".groups";
@@ -34,7 +37,7 @@ final class DuckDbRegistry implements Registry {
 
   @Override
   public Optional<GroupRecord> find(String name, int version) {
-    return backend.query(
+    return backend.read(
         "SELECT spec, online, created_at, updated_at FROM "
             + TABLE
             + " WHERE name = ? AND version = ?",
@@ -44,7 +47,7 @@ final class DuckDbRegistry implements Registry {
 
   @Override
   public List<GroupRecord> list() {
-    return backend.query(
+    return backend.read(
         "SELECT spec, online, created_at, updated_at FROM " + TABLE + " ORDER BY name, version",
         List.of(),
         result -> {

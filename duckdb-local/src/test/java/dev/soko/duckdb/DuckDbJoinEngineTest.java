@@ -147,6 +147,58 @@ class DuckDbJoinEngineTest {
     assertThat(strictRows).extracting(row -> row.get(3)).containsExactly(1L, 1L, null, null);
   }
 
+  /**
+   * The ASOF form of "as known at" against the range join form, which states the rule directly, on
+   * generated rows: many rows per key on a coarse time grid, so that event times, ingestion times
+   * and spine times often coincide; ingestion up to an hour before the event or three after; a
+   * composite key; spine rows with unknown keys, null keys and duplicates; a group with a TTL and
+   * one without, joined together.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = DuckDbJoinEngine.Form.class,
+      names = {"ASOF_ORDERED", "ASOF"})
+  void asKnownAtGivesTheRowsOfTheRangeJoinOnGeneratedData(DuckDbJoinEngine.Form form)
+      throws Exception {
+    sql(
+        "CREATE TABLE offline.random_v1 AS SELECT 'k' || (i % 40) AS a, (i % 3)::VARCHAR AS b,"
+            + " TIMESTAMPTZ '2024-03-01 00:00:00+00' + to_minutes((hash(i * 3) % 600)::BIGINT)"
+            + " AS event_time, i AS value, TIMESTAMPTZ '2024-03-01 00:00:00+00'"
+            + " + to_minutes((hash(i * 3) % 600)::BIGINT + (hash(i * 5) % 240)::BIGINT - 60)"
+            + " AS _ingested_at FROM range(6000) t(i) QUALIFY row_number() OVER (PARTITION BY a, b,"
+            + " event_time, _ingested_at ORDER BY value) = 1");
+    Path spine = dir.resolve("random-spine.parquet");
+    sql(
+        "COPY (SELECT CASE WHEN i % 97 = 0 THEN NULL ELSE 'k' || (hash(i * 7) % 45) END AS a,"
+            + " (hash(i * 11) % 3)::VARCHAR AS b, TIMESTAMPTZ '2024-03-01 00:00:00+00'"
+            + " + to_minutes((hash(i * 13) % 700)::BIGINT) AS shown_at, i AS label"
+            + " FROM range(3000) t(i)) TO '"
+            + spine
+            + "' (FORMAT parquet)");
+    List<GroupJoin> groups = List.of(random(Duration.ofHours(3), "fresh"), random(null, "forever"));
+
+    for (boolean strictly : List.of(false, true)) {
+      JoinRequest known =
+          new JoinRequest(new TableSource.Parquet(spine), "shown_at", null, groups, strictly, true);
+      JoinRequest latest =
+          new JoinRequest(
+              new TableSource.Parquet(spine), "shown_at", null, groups, strictly, false);
+
+      List<List<Object>> rows = read(new DuckDbJoinEngine(connection, form).join(known, allocator));
+      List<List<Object>> reference =
+          read(
+              new DuckDbJoinEngine(connection, DuckDbJoinEngine.Form.RANGE).join(known, allocator));
+      List<List<Object>> unknowing =
+          read(new DuckDbJoinEngine(connection, form).join(latest, allocator));
+
+      assertThat(rows).hasSize(3000).isEqualTo(reference);
+      assertThat(rows).extracting(row -> row.get(3)).containsExactlyElementsOf(range(3000));
+      assertThat(rows.stream().filter(row -> row.get(4) != null).count()).isGreaterThan(1000);
+      assertThat(rows.stream().filter(row -> row.get(5) != null).count()).isGreaterThan(2000);
+      assertThat(rows).isNotEqualTo(unknowing);
+    }
+  }
+
   @Test
   void readsStringKeysOfACsvSpineAsStrings() throws Exception {
     Path spine = csv("user_id,shown_at", "007,2024-03-01 10:30:00+00");
@@ -241,6 +293,27 @@ class DuckDbJoinEngineTest {
         read(new DuckDbJoinEngine(connection).read(new TableSource.Csv(file), allocator));
 
     assertThat(rows).containsExactly(List.of(2L, "b"), List.of(1L, "a"), List.of(3L, "c"));
+  }
+
+  /** Joins the generated group {@code random} with the TTL, under a prefix of its own. */
+  private static GroupJoin random(Duration ttl, String prefix) {
+    GroupSpec spec =
+        new GroupSpec(
+            "random",
+            1,
+            "",
+            "",
+            List.of(),
+            ttl,
+            false,
+            List.of(Column.key("a", FeatureType.STRING), Column.key("b", FeatureType.STRING)),
+            Column.eventTime("event_time"),
+            List.of(Column.feature("value", FeatureType.LONG, true)));
+    return new GroupJoin(spec, prefix, List.of("a", "b"), List.of("value"), List.of(prefix));
+  }
+
+  private static List<Long> range(long count) {
+    return java.util.stream.LongStream.range(0, count).boxed().toList();
   }
 
   private static GroupJoin clicks() {

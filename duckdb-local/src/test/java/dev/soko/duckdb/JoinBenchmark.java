@@ -16,13 +16,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Measures one training set of 1,000,000 spine rows against a group of 10,000,000 rows (100,000
- * keys with 100 event times each), written to Parquet, in both join forms. Not a test: run it by
- * hand with {@code java ... dev.soko.duckdb.JoinBenchmark [folder]}.
+ * Measures training sets written to Parquet, in several join forms. By default one training set of
+ * 1,000,000 spine rows against a group of 10,000,000 rows (100,000 keys with 100 event times each,
+ * an hour apart). Most rows are ingested a minute after their event time, one in ten between one
+ * and 48 hours after it, as a late write or a backfill would be. Not a test: run it by hand with
+ * {@code java ... dev.soko.duckdb.JoinBenchmark [folder [forms [spine rows [keys [times per
+ * key]]]]]}, where forms is a comma-separated list of {@link DuckDbJoinEngine.Form} names, each
+ * with {@code +known} for "as known at" (by default every form, then {@code RANGE+known} and {@code
+ * ASOF_ORDERED+known}). The data of an earlier run in the same folder is reused.
  *
  * <p>Memory is reported three ways: the JVM heap's peak (memory pool MXBeans), DuckDB's own
  * accounting ({@code duckdb_memory()}, sampled every 50 ms, so a peak between samples is missed),
@@ -31,14 +38,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JoinBenchmark {
 
-  private static final int KEYS = 100_000;
-  private static final int TIMES = 100;
-  private static final int SPINE_ROWS = 1_000_000;
+  private static final String KNOWN = "+known";
 
   private JoinBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("soko-bench");
+    int spineRows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+    int keys = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+    int times = args.length > 4 ? Integer.parseInt(args[4]) : 100;
     Files.createDirectories(dir);
     Path file = dir.resolve("bench.duckdb");
     Path spine = dir.resolve("spine.parquet");
@@ -60,18 +68,18 @@ public final class JoinBenchmark {
 
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
       long start = System.nanoTime();
-      // The data of an earlier run in the same folder is reused.
       try (Statement statement = connection.createStatement()) {
         if (!reuse) {
-          generate(statement, spine);
+          generate(statement, spine, spineRows, keys, times);
         }
       }
 
       System.out.printf(
-          "%s %,d group rows and %,d spine rows in %.1f s%n",
+          "%s %,d group rows (%,d keys) and %,d spine rows in %.1f s%n",
           reuse ? "reused" : "generated",
-          (long) KEYS * TIMES,
-          SPINE_ROWS,
+          (long) keys * times,
+          keys,
+          spineRows,
           (System.nanoTime() - start) / 1e9);
       GroupJoin join =
           new GroupJoin(
@@ -80,50 +88,52 @@ public final class JoinBenchmark {
               List.of("user_id"),
               List.of("clicks", "ctr"),
               List.of("bench_clicks__clicks", "bench_clicks__ctr"));
-      JoinRequest request =
-          new JoinRequest(
-              new TableSource.Parquet(spine), "shown_at", null, List.of(join), false, false);
 
-      List<DuckDbJoinEngine.Form> forms =
-          args.length > 1
-              ? List.of(DuckDbJoinEngine.Form.valueOf(args[1]))
-              : List.of(DuckDbJoinEngine.Form.values());
-      for (DuckDbJoinEngine.Form form : forms) {
-        run(connection, new DuckDbJoinEngine(connection, form), form.name(), request, dir);
-      }
-
+      List<String> forms = new ArrayList<>();
       if (args.length > 1) {
-        return;
+        forms.addAll(List.of(args[1].split(",")));
+      } else {
+        Arrays.stream(DuckDbJoinEngine.Form.values()).forEach(form -> forms.add(form.name()));
+        forms.add(DuckDbJoinEngine.Form.RANGE + KNOWN);
+        forms.add(DuckDbJoinEngine.Form.ASOF_ORDERED + KNOWN);
       }
 
-      JoinRequest known =
-          new JoinRequest(
-              new TableSource.Parquet(spine), "shown_at", null, List.of(join), false, true);
-      run(connection, new DuckDbJoinEngine(connection), "RANGE (as known at)", known, dir);
+      for (String name : forms) {
+        boolean known = name.endsWith(KNOWN);
+        DuckDbJoinEngine.Form form =
+            DuckDbJoinEngine.Form.valueOf(known ? name.substring(0, name.indexOf('+')) : name);
+        JoinRequest request =
+            new JoinRequest(
+                new TableSource.Parquet(spine), "shown_at", null, List.of(join), false, known);
+        run(connection, new DuckDbJoinEngine(connection, form), name, request, dir);
+      }
     }
   }
 
-  private static void generate(Statement statement, Path spine) throws Exception {
+  private static void generate(Statement statement, Path spine, int spineRows, int keys, int times)
+      throws Exception {
+    long rows = (long) keys * times;
     statement.execute("CREATE SCHEMA offline");
     statement.execute(
         "CREATE TABLE offline.bench_clicks_v1 AS SELECT 'u' || (i % "
-            + KEYS
+            + keys
             + ") AS user_id, TIMESTAMPTZ '2024-01-01 00:00:00+00' + to_hours(i // "
-            + KEYS
+            + keys
             + ") AS event_time, i AS clicks, (i % 1000) / 1000.0 AS ctr,"
             + " TIMESTAMPTZ '2024-01-01 00:01:00+00' + to_hours(i // "
-            + KEYS
-            + ") AS _ingested_at FROM range("
-            + (long) KEYS * TIMES
+            + keys
+            + ") + CASE WHEN hash(i * 3) % 10 = 0 THEN to_hours((1 + hash(i * 5) % 48)::BIGINT)"
+            + " ELSE INTERVAL 0 SECOND END AS _ingested_at FROM range("
+            + rows
             + ") t(i)");
     statement.execute(
         "COPY (SELECT 'u' || (hash(i) % "
-            + KEYS
+            + keys
             + ") AS user_id, TIMESTAMPTZ '2024-01-01 00:00:00+00' + to_seconds((hash(i * 7)"
             + " % ("
-            + TIMES
+            + times
             + " * 3600))::BIGINT) AS shown_at, i % 2 AS label FROM range("
-            + SPINE_ROWS
+            + spineRows
             + ") t(i)) TO '"
             + spine
             + "' (FORMAT parquet)");
@@ -157,20 +167,27 @@ public final class JoinBenchmark {
     }
 
     long matched;
+    String digest;
+    // The digest covers each row's position and features: equal digests, equal outputs.
     try (Statement statement = connection.createStatement();
         ResultSet result =
             statement.executeQuery(
-                "SELECT count(bench_clicks__clicks) FROM read_parquet('" + out + "')")) {
+                "SELECT count(bench_clicks__clicks), bit_xor(hash(file_row_number,"
+                    + " bench_clicks__clicks, bench_clicks__ctr)) FROM read_parquet('"
+                    + out
+                    + "', file_row_number = true)")) {
       result.next();
       matched = result.getLong(1);
+      digest = result.getString(2);
     }
 
     System.out.printf(
-        "%-20s %,d rows (%,d matched) in %.2f s; peak RSS %,d MB, JVM heap peak %,d MB,"
-            + " DuckDB sampled peak %,d MB%n",
+        "%-20s %,d rows (%,d matched, digest %s) in %.2f s; peak RSS %,d MB, JVM heap peak"
+            + " %,d MB, DuckDB sampled peak %,d MB%n",
         name,
         rows,
         matched,
+        digest,
         seconds,
         peakRssKb() / 1024,
         heapPeak / (1024 * 1024),

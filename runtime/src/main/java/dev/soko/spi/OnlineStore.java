@@ -8,6 +8,11 @@ import java.util.Optional;
 /**
  * The latest values per key of the groups that are online. The runtime applies the TTL when it
  * reads; a store keeps what it is given.
+ *
+ * <p>Implementations must be safe for concurrent use: the runtime calls {@link #read} from many
+ * threads at once, and while a {@link #write} runs, without locking. A read must see each key's row
+ * either as before a concurrent write or as after it, never a mix of the two. The runtime calls the
+ * other methods one at a time.
  */
 public interface OnlineStore {
 

@@ -16,9 +16,17 @@ import dev.soko.contract.StoreFixtures.Score;
 import dev.soko.spi.OnlineRow;
 import dev.soko.spi.OnlineStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The online store: latest value per key, TTL at read time, and the on/off switch. */
@@ -382,5 +390,97 @@ public abstract class OnlineContract extends StoreContract {
             "Cannot materialize group 'store_clicks' online: group 'store_clicks' version 1 was"
                 + " never applied. Apply it first: store.apply(<Group>.DEFINITION), or `soko"
                 + " apply`.");
+  }
+
+  /**
+   * Eight threads read the latest values of known keys while another thread writes newer values:
+   * every read gives, for each key, exactly one of the rows written for it, never an error or a row
+   * made of two writes.
+   */
+  @Test
+  void readsRunWhileWritesGiveOneWrittenRowPerKey() throws Exception {
+    store.apply(SCORES).orThrow();
+    int keyCount = 20;
+    int rounds = 30;
+    List<EntityKey> keys = new ArrayList<>();
+    for (long item = 0; item < keyCount; item++) {
+      keys.add(EntityKey.of("eu", item));
+    }
+
+    store.write(SCORES, round(0, keyCount));
+    ExecutorService threads = Executors.newFixedThreadPool(9);
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    try {
+      List<Future<List<Map<EntityKey, Score>>>> readers = new ArrayList<>();
+      for (int reader = 0; reader < 8; reader++) {
+        readers.add(
+            threads.submit(
+                () -> {
+                  List<Map<EntityKey, Score>> seen = new ArrayList<>();
+                  start.await();
+                  do {
+                    seen.add(store.latest(SCORES, keys));
+                  } while (writing.get());
+
+                  seen.add(store.latest(SCORES, keys));
+                  return seen;
+                }));
+      }
+
+      Future<?> writer =
+          threads.submit(
+              () -> {
+                try {
+                  start.await();
+                  for (int r = 1; r <= rounds; r++) {
+                    store.write(SCORES, round(r, keyCount));
+                  }
+                } finally {
+                  writing.set(false);
+                }
+
+                return null;
+              });
+      start.countDown();
+      writer.get();
+
+      Set<Score> written = new HashSet<>();
+      for (int r = 0; r <= rounds; r++) {
+        written.addAll(round(r, keyCount));
+      }
+
+      for (Future<List<Map<EntityKey, Score>>> reader : readers) {
+        List<Map<EntityKey, Score>> seen = reader.get();
+        for (Map<EntityKey, Score> read : seen) {
+          assertThat(read.keySet()).containsExactlyElementsOf(keys);
+          read.forEach(
+              (key, score) -> {
+                assertThat(EntityKey.of(score.region(), score.itemId())).isEqualTo(key);
+                assertThat(written).contains(score);
+              });
+        }
+
+        assertThat(seen.get(seen.size() - 1).values())
+            .containsExactlyElementsOf(round(rounds, keyCount));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Returns the row of each key written in a round: the event time and score tell the round. */
+  private static List<Score> round(int round, int keyCount) {
+    List<Score> rows = new ArrayList<>();
+    for (long item = 0; item < keyCount; item++) {
+      rows.add(
+          new Score(
+              "eu",
+              item,
+              daysAgo(2).plus(Duration.ofMinutes(round)),
+              (float) (round * 1000 + item)));
+    }
+
+    return rows;
   }
 }

@@ -512,6 +512,136 @@ public abstract class TrainingSetContract extends StoreContract {
     assertThat(latest).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(100L, 9L, 100L);
   }
 
+  /**
+   * An old event ingested late never hides a newer event ingested earlier: a row is chosen by its
+   * event time among the rows known at the spine time, not by when it became known.
+   */
+  @Test
+  void asKnownAtKeepsANewerEventOverALateIngestedOlderOne() {
+    store.apply(CLICKS).orThrow();
+    writeAt(at(-45), clicks("u1", at(-40), 1));
+    writeAt(at(-20), clicks("u1", at(-30), 2));
+    writeAt(at(30), clicks("u1", at(-50), 3), clicks("u2", at(-50), 4));
+    Spine spine =
+        spine(
+            shown("u1", at(-46), "a"),
+            shown("u1", at(-35), "b"),
+            shown("u1", at(-10), "c"),
+            shown("u1", at(40), "d"),
+            shown("u2", at(-10), "e"),
+            shown("u2", at(40), "f"));
+
+    List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+    List<TrainingRow> latest = store.trainingSet(spine).with(CLICKS).build().rows();
+
+    assertThat(known)
+        .extracting(row -> row.get(CLICKS_CLICKS))
+        .containsExactly(null, 1L, 2L, 2L, null, 4L);
+    assertThat(latest)
+        .extracting(row -> row.get(CLICKS_CLICKS))
+        .containsExactly(3L, 1L, 2L, 2L, 4L, 4L);
+  }
+
+  /** A row dated after its ingestion counts from its event time on, as known at too. */
+  @Test
+  void asKnownAtTakesARowDatedAfterItsIngestionFromItsEventTime() {
+    store.apply(CLICKS).orThrow();
+    writeAt(at(-60), clicks("u1", at(10), 1), clicks("u1", at(-30), 2));
+    writeAt(at(5), clicks("u1", at(-20), 3));
+    Spine spine =
+        spine(
+            shown("u1", at(-40), "a"),
+            shown("u1", at(-10), "b"),
+            shown("u1", at(7), "c"),
+            shown("u1", at(10), "d"),
+            shown("u1", at(12), "e"));
+
+    List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+
+    assertThat(known)
+        .extracting(row -> row.get(CLICKS_CLICKS))
+        .containsExactly(null, 2L, 3L, 1L, 1L);
+  }
+
+  /** Rows that become known at the same instant compete by event time, whatever their order. */
+  @Test
+  void asKnownAtPicksTheNewestOfRowsKnownAtTheSameInstant() {
+    store.apply(CLICKS).orThrow();
+    writeAt(
+        at(-10),
+        clicks("u1", at(-40), 1),
+        clicks("u1", at(-20), 2),
+        clicks("u1", at(-50), 3),
+        clicks("u1", at(-10), 4),
+        clicks("u1", at(-30), 5),
+        clicks("u2", at(-30), 6),
+        clicks("u2", at(-20), 7),
+        clicks("u2", at(-40), 8));
+    Spine spine =
+        spine(
+            shown("u1", at(-11), "a"),
+            shown("u1", at(-10), "b"),
+            shown("u2", at(-10), "c"),
+            shown("u1", at(60), "d"));
+
+    List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+    List<TrainingRow> knownBefore =
+        store.trainingSet(spine).with(CLICKS).asKnownAt().strictlyBefore().build().rows();
+
+    assertThat(known).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(null, 4L, 7L, 4L);
+    assertThat(knownBefore)
+        .extracting(row -> row.get(CLICKS_CLICKS))
+        .containsExactly(null, 2L, 7L, 4L);
+  }
+
+  /**
+   * Strictly before applies to the event time only: a row ingested exactly at the spine time is
+   * known then, a row dated exactly at the spine time is not taken.
+   */
+  @Test
+  void strictlyBeforeAsKnownAtExcludesTheEventTimeButNotTheIngestionTime() {
+    store.apply(CLICKS).orThrow();
+    writeAt(at(-60), clicks("u1", T, 1));
+    writeAt(T, clicks("u1", at(-30), 2));
+    Spine spine = spine(shown("u1", T, "a"), shown("u1", at(-1), "b"));
+
+    List<TrainingRow> knownBefore =
+        store.trainingSet(spine).with(CLICKS).asKnownAt().strictlyBefore().build().rows();
+    List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+    List<TrainingRow> before =
+        store.trainingSet(spine).with(CLICKS).strictlyBefore().build().rows();
+
+    assertThat(knownBefore).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(2L, null);
+    assertThat(known).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(1L, null);
+    assertThat(before).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(2L, 2L);
+  }
+
+  /**
+   * As known at, the TTL applies to the row known at the spine time: a newer row the store did not
+   * know yet does not make an expired one fresh.
+   */
+  @Test
+  void asKnownAtAppliesTheTtlToTheRowKnownThen() {
+    store.apply(SESSIONS).orThrow();
+    Instant dayBefore = T.minus(Duration.ofDays(1));
+    clock.set(dayBefore);
+    store.write(
+        SESSIONS,
+        List.of(
+            new Sessions("expired", dayBefore.minusSeconds(1), 10),
+            new Sessions("kept", dayBefore, 20)));
+    clock.set(at(60));
+    store.write(SESSIONS, List.of(new Sessions("expired", at(-60), 30)));
+    Spine spine =
+        spine(shown("expired", T, "a"), shown("kept", T, "b"), shown("expired", at(90), "c"));
+
+    List<TrainingRow> known = store.trainingSet(spine).with(SESSIONS).asKnownAt().build().rows();
+    List<TrainingRow> latest = store.trainingSet(spine).with(SESSIONS).build().rows();
+
+    assertThat(known).extracting(row -> row.get(SESSIONS_MINUTES)).containsExactly(null, 20L, 30L);
+    assertThat(latest).extracting(row -> row.get(SESSIONS_MINUTES)).containsExactly(30L, 20L, 30L);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Spines and outputs
 
@@ -625,6 +755,12 @@ public abstract class TrainingSetContract extends StoreContract {
     assertThat(rows)
         .extracting(row -> Arrays.asList(row.value("user_id"), row.get(SESSIONS_MINUTES)))
         .containsExactly(Arrays.asList("u1", 30L), Arrays.asList("u2", null));
+  }
+
+  /** Writes clicks rows in one call, with the clock set to their ingestion time. */
+  private void writeAt(Instant ingested, UserClicks... rows) {
+    clock.set(ingested);
+    store.write(CLICKS, List.of(rows));
   }
 
   private static Spine spine(Impression... rows) {
