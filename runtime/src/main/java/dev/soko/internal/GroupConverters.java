@@ -74,12 +74,16 @@ public final class GroupConverters {
   }
 
   /**
-   * Returns the value of a key or of the event time in a row that a group writes.
+   * Checks that a row that a group writes has a value for a key or for the event time.
    *
+   * @param value the row's value in that column
+   * @param group the group that writes the row
+   * @param column the column's name
+   * @param row the row's index in the batch
    * @throws NullPointerException if the value is null
    */
-  public static <T> T required(
-      @Nullable T value, GroupDefinition<?> group, String column, int row) {
+  public static void checkRequired(
+      @Nullable Object value, GroupDefinition<?> group, String column, int row) {
     if (value == null) {
       throw new NullPointerException(
           "Cannot convert row "
@@ -90,8 +94,6 @@ public final class GroupConverters {
               + column
               + "' is a key or the event time, and must not be null");
     }
-
-    return value;
   }
 
   /**

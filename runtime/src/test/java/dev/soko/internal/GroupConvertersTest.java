@@ -2,6 +2,7 @@ package dev.soko.internal;
 
 import static dev.soko.contract.StoreFixtures.CLICKS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.soko.Column;
@@ -95,13 +96,14 @@ class GroupConvertersTest {
   }
 
   @Test
-  void requiredReturnsAValueThatIsThere() {
-    assertThat(GroupConverters.required("u1", CLICKS, "user_id", 0)).isEqualTo("u1");
+  void checkRequiredAcceptsAValue() {
+    assertThatCode(() -> GroupConverters.checkRequired("u1", CLICKS, "user_id", 0))
+        .doesNotThrowAnyException();
   }
 
   @Test
-  void requiredValueThatIsNullIsAnError() {
-    assertThatThrownBy(() -> GroupConverters.required(null, CLICKS, "event_time", 7))
+  void checkRequiredRefusesNull() {
+    assertThatThrownBy(() -> GroupConverters.checkRequired(null, CLICKS, "event_time", 7))
         .isInstanceOf(NullPointerException.class)
         .hasMessage(
             "Cannot convert row 7 of feature group store_clicks to Arrow: its column 'event_time'"
