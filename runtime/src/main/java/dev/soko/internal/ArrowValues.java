@@ -281,8 +281,7 @@ public final class ArrowValues {
     int index = vector.startNewValue(row);
     for (Long value : values) {
       if (value == null) {
-        // Unlike setNull, this grows a fixed-width vector that is full.
-        data.setSafe(index, 0, 0L);
+        data.setNull(index);
       } else {
         data.setSafe(index, value);
       }
