@@ -6,6 +6,7 @@ import dev.soko.FeatureRef;
 import dev.soko.FeatureType;
 import dev.soko.GroupDefinition;
 import dev.soko.GroupSpec;
+import dev.soko.internal.GroupConverters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import javax.annotation.processing.Generated;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -71,8 +71,10 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
       ListVector embedding = (ListVector) batch.getVector(4);
       for (int i = 0; i < count; i++) {
         UserEngagement row = rows.get(i);
-        userId.setSafe(i, required(row.userId(), "user_id", i).getBytes(StandardCharsets.UTF_8));
-        eventTime.setSafe(i, micros(required(row.eventTime(), "event_time", i)));
+        GroupConverters.checkRequired(row.userId(), this, "user_id", i);
+        userId.setSafe(i, row.userId().getBytes(StandardCharsets.UTF_8));
+        GroupConverters.checkRequired(row.eventTime(), this, "event_time", i);
+        eventTime.setSafe(i, GroupConverters.micros(row.eventTime()));
         clicks24h.setSafe(i, row.clicks24h());
         if (row.ctr7d() == null) {
           ctr7d.setNull(i);
@@ -83,7 +85,7 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
         if (row.embedding() == null) {
           embedding.setNull(i);
         } else {
-          setFloats(embedding, i, row.embedding());
+          GroupConverters.setFloats(embedding, i, row.embedding());
         }
       }
 
@@ -97,11 +99,12 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
 
   @Override
   public List<UserEngagement> fromArrow(VectorSchemaRoot batch) {
-    VarCharVector userId = column(batch, "user_id", VarCharVector.class);
-    TimeStampMicroTZVector eventTime = column(batch, "event_time", TimeStampMicroTZVector.class);
-    BigIntVector clicks24h = column(batch, "clicks_24h", BigIntVector.class);
-    Float8Vector ctr7d = column(batch, "ctr_7d", Float8Vector.class);
-    ListVector embedding = column(batch, "embedding", ListVector.class);
+    VarCharVector userId = GroupConverters.column(this, batch, "user_id", VarCharVector.class);
+    TimeStampMicroTZVector eventTime =
+        GroupConverters.column(this, batch, "event_time", TimeStampMicroTZVector.class);
+    BigIntVector clicks24h = GroupConverters.column(this, batch, "clicks_24h", BigIntVector.class);
+    Float8Vector ctr7d = GroupConverters.column(this, batch, "ctr_7d", Float8Vector.class);
+    ListVector embedding = GroupConverters.column(this, batch, "embedding", ListVector.class);
 
     int count = batch.getRowCount();
     List<UserEngagement> rows = new ArrayList<>(count);
@@ -109,10 +112,10 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
       rows.add(
           new UserEngagement(
               new String(userId.get(i), StandardCharsets.UTF_8),
-              instant(eventTime.get(i)),
+              GroupConverters.instant(eventTime.get(i)),
               clicks24h.get(i),
               ctr7d.isNull(i) ? null : ctr7d.get(i),
-              embedding.isNull(i) ? null : floats(embedding, i)));
+              embedding.isNull(i) ? null : GroupConverters.floats(embedding, i)));
     }
 
     return rows;
@@ -172,96 +175,5 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
                 List.of()),
             Column.feature("ctr_7d", FeatureType.DOUBLE, true),
             Column.feature("embedding", FeatureType.FLOAT_ARRAY, true)));
-  }
-
-  /**
-   * Returns a column of a batch, checking that its type is the group's and that it holds
-   * no nulls if it must not.
-   */
-  private <V extends FieldVector> V column(VectorSchemaRoot batch, String name, Class<V> type) {
-    Column column = spec().column(name).orElseThrow();
-    FieldVector vector = batch.getVector(name);
-    if (vector == null) {
-      throw new IllegalArgumentException(
-          "Cannot read feature group "
-              + this
-              + " from Arrow: the batch has no column '"
-              + name
-              + "'");
-    }
-
-    if (!type.isInstance(vector) || FeatureType.of(vector.getField()) != column.type()) {
-      throw new IllegalArgumentException(
-          "Cannot read feature group "
-              + this
-              + " from Arrow: column '"
-              + name
-              + "' is "
-              + vector.getField()
-              + ", not "
-              + column.type());
-    }
-
-    if (!column.nullable() && vector.getNullCount() > 0) {
-      throw new IllegalArgumentException(
-          "Cannot read feature group "
-              + this
-              + " from Arrow: column '"
-              + name
-              + "' holds "
-              + vector.getNullCount()
-              + " nulls, but it is a key, the event time or a primitive feature");
-    }
-
-    return type.cast(vector);
-  }
-
-  /** Returns a key or event time value, which must not be null. */
-  private static <T> T required(T value, String column, int row) {
-    if (value == null) {
-      throw new NullPointerException(
-          "Cannot convert row "
-              + row
-              + " of feature group user_engagement to Arrow: its column '"
-              + column
-              + "' is a key or the event time, and must not be null");
-    }
-
-    return value;
-  }
-
-  /** Returns an instant in microseconds since the epoch, dropping any finer part. */
-  private static long micros(Instant instant) {
-    long seconds = instant.getEpochSecond();
-    return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), instant.getNano() / 1_000);
-  }
-
-  /** Returns the instant of a count of microseconds since the epoch. */
-  private static Instant instant(long micros) {
-    long seconds = Math.floorDiv(micros, 1_000_000L);
-    return Instant.ofEpochSecond(seconds, Math.floorMod(micros, 1_000_000L) * 1_000L);
-  }
-
-  /** Writes a non-null list at a row of a list vector. */
-  private static void setFloats(ListVector vector, int row, float[] values) {
-    Float4Vector elements = (Float4Vector) vector.getDataVector();
-    int start = vector.startNewValue(row);
-    for (int i = 0; i < values.length; i++) {
-      elements.setSafe(start + i, values[i]);
-    }
-
-    vector.endValue(row, values.length);
-  }
-
-  /** Reads the non-null list at a row of a list vector. */
-  private static float[] floats(ListVector vector, int row) {
-    Float4Vector elements = (Float4Vector) vector.getDataVector();
-    int start = vector.getElementStartIndex(row);
-    float[] values = new float[vector.getElementEndIndex(row) - start];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = elements.get(start + i);
-    }
-
-    return values;
   }
 }

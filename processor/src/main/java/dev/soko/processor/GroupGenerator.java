@@ -1,8 +1,6 @@
 package dev.soko.processor;
 
-import static dev.soko.processor.Types.ARRAYS;
 import static dev.soko.processor.Types.ARRAY_LIST;
-import static dev.soko.processor.Types.BIGINT_VECTOR;
 import static dev.soko.processor.Types.BUFFER_ALLOCATOR;
 import static dev.soko.processor.Types.CHARSETS;
 import static dev.soko.processor.Types.COLUMN;
@@ -12,15 +10,11 @@ import static dev.soko.processor.Types.ENTITY_KEY;
 import static dev.soko.processor.Types.FEATURE_REF;
 import static dev.soko.processor.Types.FEATURE_TYPE;
 import static dev.soko.processor.Types.FIELD_VECTOR;
-import static dev.soko.processor.Types.FLOAT4_VECTOR;
+import static dev.soko.processor.Types.GROUP_CONVERTERS;
 import static dev.soko.processor.Types.GROUP_DEFINITION;
 import static dev.soko.processor.Types.GROUP_SPEC;
-import static dev.soko.processor.Types.INSTANT;
 import static dev.soko.processor.Types.LIST;
-import static dev.soko.processor.Types.LIST_VECTOR;
 import static dev.soko.processor.Types.LOCAL_DATE;
-import static dev.soko.processor.Types.STRING;
-import static dev.soko.processor.Types.VARCHAR_VECTOR;
 import static dev.soko.processor.Types.VECTOR_SCHEMA_ROOT;
 
 import com.palantir.javapoet.AnnotationSpec;
@@ -31,9 +25,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -100,25 +92,6 @@ final class GroupGenerator {
     type.addMethod(fromValues());
     type.addMethod(key());
     type.addMethod(groupSpec());
-    type.addMethod(column());
-    type.addMethod(required());
-    type.addMethod(micros());
-    type.addMethod(instant());
-    if (types.contains(ColumnType.FLOAT_ARRAY)) {
-      type.addMethod(setFloats());
-      type.addMethod(floats());
-    }
-
-    if (types.contains(ColumnType.STRING_LIST)) {
-      type.addMethod(setStrings());
-      type.addMethod(strings());
-    }
-
-    if (types.contains(ColumnType.LONG_LIST)) {
-      type.addMethod(setLongs());
-      type.addMethod(longs());
-    }
-
     return type.build();
   }
 
@@ -274,9 +247,11 @@ final class GroupGenerator {
         return CodeBlock.of("$N.setSafe($Zi, $L);\n", vector, encode(column.type(), accessor));
       }
 
-      CodeBlock required = CodeBlock.of("required($L, $S, i)", accessor, column.name());
-      return CodeBlock.of(
-          "$N.setSafe($Zi, $L);\n", vector, encode(column.type(), required.toString()));
+      return CodeBlock.builder()
+          .addStatement(
+              "$T.checkRequired($L, this, $S, i)", GROUP_CONVERTERS, accessor, column.name())
+          .addStatement("$N.setSafe($Zi, $L)", vector, encode(column.type(), accessor))
+          .build();
     }
 
     CodeBlock.Builder code =
@@ -285,9 +260,12 @@ final class GroupGenerator {
             .addStatement("$N.setNull(i)", vector)
             .nextControlFlow("else");
     switch (column.type()) {
-      case FLOAT_ARRAY -> code.addStatement("setFloats($Z$N, i, $L)", vector, accessor);
-      case STRING_LIST -> code.addStatement("setStrings($Z$N, i, $L)", vector, accessor);
-      case LONG_LIST -> code.addStatement("setLongs($Z$N, i, $L)", vector, accessor);
+      case FLOAT_ARRAY ->
+          code.addStatement("$T.setFloats($Z$N, i, $L)", GROUP_CONVERTERS, vector, accessor);
+      case STRING_LIST ->
+          code.addStatement("$T.setStrings($Z$N, i, $L)", GROUP_CONVERTERS, vector, accessor);
+      case LONG_LIST ->
+          code.addStatement("$T.setLongs($Z$N, i, $L)", GROUP_CONVERTERS, vector, accessor);
       default -> code.addStatement("$N.setSafe($Zi, $L)", vector, encode(column.type(), accessor));
     }
 
@@ -299,7 +277,7 @@ final class GroupGenerator {
     return switch (type) {
       case BOOLEAN -> CodeBlock.of("$L ? 1 : 0", value);
       case STRING -> CodeBlock.of("$L.getBytes($T.UTF_8)", value, CHARSETS);
-      case TIMESTAMP -> CodeBlock.of("micros($L)", value);
+      case TIMESTAMP -> CodeBlock.of("$T.micros($L)", GROUP_CONVERTERS, value);
       case DATE -> CodeBlock.of("$T.toIntExact($L.toEpochDay())", Math.class, value);
       default -> CodeBlock.of("$L", value);
     };
@@ -315,9 +293,10 @@ final class GroupGenerator {
             .addParameter(VECTOR_SCHEMA_ROOT, "batch");
     for (ColumnModel column : columns) {
       method.addStatement(
-          "$T $N =$Wcolumn(batch, $S, $T.class)",
+          "$T $N =$W$T.column(this, batch, $S, $T.class)",
           column.type().vector(),
           names.get(column),
+          GROUP_CONVERTERS,
           column.name(),
           column.type().vector());
     }
@@ -352,11 +331,11 @@ final class GroupGenerator {
           case BOOLEAN -> CodeBlock.of("$N.get(i) != 0", vector);
           case STRING ->
               CodeBlock.of("new $T($N.get(i), $T.UTF_8)", String.class, vector, CHARSETS);
-          case TIMESTAMP -> CodeBlock.of("instant($N.get(i))", vector);
+          case TIMESTAMP -> CodeBlock.of("$T.instant($N.get(i))", GROUP_CONVERTERS, vector);
           case DATE -> CodeBlock.of("$T.ofEpochDay($N.get(i))", LOCAL_DATE, vector);
-          case FLOAT_ARRAY -> CodeBlock.of("floats($N, i)", vector);
-          case STRING_LIST -> CodeBlock.of("strings($N, i)", vector);
-          case LONG_LIST -> CodeBlock.of("longs($N, i)", vector);
+          case FLOAT_ARRAY -> CodeBlock.of("$T.floats($N, i)", GROUP_CONVERTERS, vector);
+          case STRING_LIST -> CodeBlock.of("$T.strings($N, i)", GROUP_CONVERTERS, vector);
+          case LONG_LIST -> CodeBlock.of("$T.longs($N, i)", GROUP_CONVERTERS, vector);
           default -> CodeBlock.of("$N.get(i)", vector);
         };
     return column.nullable() ? CodeBlock.of("$N.isNull(i) ? null : $L", vector, value) : value;
@@ -425,215 +404,6 @@ final class GroupGenerator {
         .addParameter(group.recordClass(), "row")
         .addStatement("return $T.of($L)", ENTITY_KEY, parts)
         .build();
-  }
-
-  private MethodSpec column() {
-    TypeVariableName v = TypeVariableName.get("V", FIELD_VECTOR);
-    return MethodSpec.methodBuilder("column")
-        .addJavadoc(
-            "Returns a column of a batch, checking that its type is the group's and that it holds\n"
-                + "no nulls if it must not.\n")
-        .addModifiers(Modifier.PRIVATE)
-        .addTypeVariable(v)
-        .returns(v)
-        .addParameter(VECTOR_SCHEMA_ROOT, "batch")
-        .addParameter(STRING, "name")
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), v), "type")
-        .addStatement("$T column = spec().column(name).orElseThrow()", COLUMN)
-        .addStatement("$T vector = batch.getVector(name)", FIELD_VECTOR)
-        .beginControlFlow("if (vector == null)")
-        .addStatement(
-            "throw new $T(\n$S\n$>$>+ this\n+ $S\n+ name\n+ $S$<$<)",
-            IllegalArgumentException.class,
-            "Cannot read feature group ",
-            " from Arrow: the batch has no column '",
-            "'")
-        .endControlFlow()
-        .addCode("\n")
-        .beginControlFlow(
-            "if (!type.isInstance(vector) || $T.of(vector.getField()) != column.type())",
-            FEATURE_TYPE)
-        .addStatement(
-            "throw new $T(\n$S\n$>$>+ this\n+ $S\n+ name\n+ $S\n+ vector.getField()\n"
-                + "+ $S\n+ column.type()$<$<)",
-            IllegalArgumentException.class,
-            "Cannot read feature group ",
-            " from Arrow: column '",
-            "' is ",
-            ", not ")
-        .endControlFlow()
-        .addCode("\n")
-        .beginControlFlow("if (!column.nullable() && vector.getNullCount() > 0)")
-        .addStatement(
-            "throw new $T(\n$S\n$>$>+ this\n+ $S\n+ name\n+ $S\n+ vector.getNullCount()\n"
-                + "+ $S$<$<)",
-            IllegalArgumentException.class,
-            "Cannot read feature group ",
-            " from Arrow: column '",
-            "' holds ",
-            " nulls, but it is a key, the event time or a primitive feature")
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("return type.cast(vector)")
-        .build();
-  }
-
-  private MethodSpec required() {
-    TypeVariableName t = TypeVariableName.get("T");
-    return MethodSpec.methodBuilder("required")
-        .addJavadoc("Returns a key or event time value, which must not be null.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addTypeVariable(t)
-        .returns(t)
-        .addParameter(t, "value")
-        .addParameter(STRING, "column")
-        .addParameter(TypeName.INT, "row")
-        .beginControlFlow("if (value == null)")
-        .addStatement(
-            "throw new $T(\n$S\n$>$>+ row\n+ $S\n+ column\n+ $S$<$<)",
-            NullPointerException.class,
-            "Cannot convert row ",
-            " of feature group " + group.name() + " to Arrow: its column '",
-            "' is a key or the event time, and must not be null")
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("return value")
-        .build();
-  }
-
-  private static MethodSpec micros() {
-    return MethodSpec.methodBuilder("micros")
-        .addJavadoc(
-            "Returns an instant in microseconds since the epoch, dropping any finer part.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(TypeName.LONG)
-        .addParameter(INSTANT, "instant")
-        .addStatement("long seconds = instant.getEpochSecond()")
-        .addStatement(
-            "return $T.addExact($T.multiplyExact(seconds, 1_000_000L), instant.getNano() / 1_000)",
-            Math.class,
-            Math.class)
-        .build();
-  }
-
-  private static MethodSpec instant() {
-    return MethodSpec.methodBuilder("instant")
-        .addJavadoc("Returns the instant of a count of microseconds since the epoch.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(INSTANT)
-        .addParameter(TypeName.LONG, "micros")
-        .addStatement("long seconds = $T.floorDiv(micros, 1_000_000L)", Math.class)
-        .addStatement(
-            "return $T.ofEpochSecond(seconds, $T.floorMod(micros, 1_000_000L) * 1_000L)",
-            INSTANT,
-            Math.class)
-        .build();
-  }
-
-  private static MethodSpec setFloats() {
-    return listWriter("setFloats", ArrayTypeName.of(TypeName.FLOAT), FLOAT4_VECTOR)
-        .addStatement("int start = vector.startNewValue(row)")
-        .beginControlFlow("for (int i = 0; i < values.length; i++)")
-        .addStatement("elements.setSafe(start + i, values[i])")
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("vector.endValue(row, values.length)")
-        .build();
-  }
-
-  // Limitation: a float[] cannot hold a null element, so reading a list of Float4 that has one
-  // fails in Arrow's getter; lists of strings and longs keep their null elements.
-  private static MethodSpec floats() {
-    return listReader("floats", ArrayTypeName.of(TypeName.FLOAT), FLOAT4_VECTOR)
-        .addStatement("float[] values = new float[vector.getElementEndIndex(row) - start]")
-        .beginControlFlow("for (int i = 0; i < values.length; i++)")
-        .addStatement("values[i] = elements.get(start + i)")
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("return values")
-        .build();
-  }
-
-  private static MethodSpec setStrings() {
-    return listWriter("setStrings", ParameterizedTypeName.get(LIST, STRING), VARCHAR_VECTOR)
-        .addStatement("int index = vector.startNewValue(row)")
-        .beginControlFlow("for ($T value : values)", String.class)
-        .beginControlFlow("if (value == null)")
-        .addStatement("elements.setNull(index)")
-        .nextControlFlow("else")
-        .addStatement("elements.setSafe(index, value.getBytes($T.UTF_8))", CHARSETS)
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("index++")
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("vector.endValue(row, values.size())")
-        .build();
-  }
-
-  private static MethodSpec strings() {
-    return listReader("strings", ParameterizedTypeName.get(LIST, STRING), VARCHAR_VECTOR)
-        .addStatement("String[] values = new String[vector.getElementEndIndex(row) - start]")
-        .beginControlFlow("for (int i = 0; i < values.length; i++)")
-        .addStatement(
-            "values[i] =\n$>$>elements.isNull(start + i)\n? null\n: new String(elements.get(start"
-                + " + i), $T.UTF_8)$<$<",
-            CHARSETS)
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("return $T.asList(values)", ARRAYS)
-        .build();
-  }
-
-  private static MethodSpec setLongs() {
-    return listWriter(
-            "setLongs", ParameterizedTypeName.get(LIST, ClassName.get(Long.class)), BIGINT_VECTOR)
-        .addStatement("int index = vector.startNewValue(row)")
-        .beginControlFlow("for ($T value : values)", Long.class)
-        .beginControlFlow("if (value == null)")
-        .addStatement("elements.setNull(index)")
-        .nextControlFlow("else")
-        .addStatement("elements.setSafe(index, value)")
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("index++")
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("vector.endValue(row, values.size())")
-        .build();
-  }
-
-  private static MethodSpec longs() {
-    return listReader(
-            "longs", ParameterizedTypeName.get(LIST, ClassName.get(Long.class)), BIGINT_VECTOR)
-        .addStatement("Long[] values = new Long[vector.getElementEndIndex(row) - start]")
-        .beginControlFlow("for (int i = 0; i < values.length; i++)")
-        .addStatement("values[i] = elements.isNull(start + i) ? null : elements.get(start + i)")
-        .endControlFlow()
-        .addCode("\n")
-        .addStatement("return $T.asList(values)", ARRAYS)
-        .build();
-  }
-
-  private static MethodSpec.Builder listWriter(String name, TypeName values, ClassName elements) {
-    return MethodSpec.methodBuilder(name)
-        .addJavadoc("Writes a non-null list at a row of a list vector.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(LIST_VECTOR, "vector")
-        .addParameter(TypeName.INT, "row")
-        .addParameter(values, "values")
-        .addStatement("$T elements = ($T) vector.getDataVector()", elements, elements);
-  }
-
-  private static MethodSpec.Builder listReader(String name, TypeName values, ClassName elements) {
-    return MethodSpec.methodBuilder(name)
-        .addJavadoc("Reads the non-null list at a row of a list vector.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(values)
-        .addParameter(LIST_VECTOR, "vector")
-        .addParameter(TypeName.INT, "row")
-        .addStatement("$T elements = ($T) vector.getDataVector()", elements, elements)
-        .addStatement("int start = vector.getElementStartIndex(row)");
   }
 
   /** Returns local names for the columns' vectors that clash with none of the given names. */

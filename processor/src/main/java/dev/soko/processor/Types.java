@@ -2,7 +2,6 @@ package dev.soko.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import javax.lang.model.element.Modifier;
 
 /** Class names that generated code refers to. */
@@ -18,21 +17,16 @@ final class Types {
   static final ClassName FEATURE_STORE = ClassName.get("dev.soko", "FeatureStore");
   static final ClassName TIME_RANGE = ClassName.get("dev.soko", "TimeRange");
   static final ClassName WRITE_RESULT = ClassName.get("dev.soko", "WriteResult");
+  static final ClassName GROUP_CONVERTERS = ClassName.get("dev.soko.internal", "GroupConverters");
 
   static final ClassName BUFFER_ALLOCATOR =
       ClassName.get("org.apache.arrow.memory", "BufferAllocator");
   static final ClassName VECTOR_SCHEMA_ROOT =
       ClassName.get("org.apache.arrow.vector", "VectorSchemaRoot");
   static final ClassName FIELD_VECTOR = ClassName.get("org.apache.arrow.vector", "FieldVector");
-  static final ClassName LIST_VECTOR =
-      ClassName.get("org.apache.arrow.vector.complex", "ListVector");
-  static final ClassName FLOAT4_VECTOR = ClassName.get("org.apache.arrow.vector", "Float4Vector");
-  static final ClassName VARCHAR_VECTOR = ClassName.get("org.apache.arrow.vector", "VarCharVector");
-  static final ClassName BIGINT_VECTOR = ClassName.get("org.apache.arrow.vector", "BigIntVector");
 
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
-  static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final ClassName COLLECTION = ClassName.get("java.util", "Collection");
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
@@ -43,8 +37,6 @@ final class Types {
   static final ClassName LOCAL_DATE = ClassName.get("java.time", "LocalDate");
   static final ClassName CHARSETS = ClassName.get("java.nio.charset", "StandardCharsets");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-
-  static final TypeName STRING = ClassName.get(String.class);
 
   private Types() {}
 

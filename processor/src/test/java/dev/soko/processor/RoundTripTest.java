@@ -21,6 +21,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,6 +190,18 @@ class RoundTripTest {
     assertThat(roundTrip(rows))
         .extracting(EveryType::embedding)
         .containsExactly(new float[] {0.5f, -1f, Float.NaN}, new float[0], null, new float[] {3f});
+  }
+
+  @Test
+  void nullInsideAFloatArrayReadsAsNaN() {
+    List<EveryType> rows = List.of(with("embedding", new float[] {1f, 2f}));
+    try (VectorSchemaRoot batch = GROUP.toArrow(rows, allocator)) {
+      ((ListVector) batch.getVector("embedding")).getDataVector().setNull(1);
+
+      assertThat(GROUP.fromArrow(batch))
+          .extracting(EveryType::embedding)
+          .containsExactly(new float[] {1f, Float.NaN});
+    }
   }
 
   @Test

@@ -9,7 +9,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -60,7 +62,8 @@ public final class ArrowValues {
       case DATE -> LocalDate.ofEpochDay(((DateDayVector) vector).get(row));
       case BYTES -> ((VarBinaryVector) vector).get(row);
       case FLOAT_ARRAY -> floats((ListVector) vector, row);
-      case STRING_LIST, LONG_LIST -> list((ListVector) vector, type, row);
+      case STRING_LIST -> strings((ListVector) vector, row);
+      case LONG_LIST -> longs((ListVector) vector, row);
     };
   }
 
@@ -137,7 +140,8 @@ public final class ArrowValues {
       case DATE -> ((DateDayVector) vector).setSafe(row, (int) ((LocalDate) value).toEpochDay());
       case BYTES -> ((VarBinaryVector) vector).setSafe(row, (byte[]) value);
       case FLOAT_ARRAY -> setFloats((ListVector) vector, row, (float[]) value);
-      case STRING_LIST, LONG_LIST -> setList((ListVector) vector, type, row, (List<?>) value);
+      case STRING_LIST -> setStrings((ListVector) vector, row, listOf(value));
+      case LONG_LIST -> setLongs((ListVector) vector, row, listOf(value));
     }
   }
 
@@ -171,9 +175,10 @@ public final class ArrowValues {
     }
   }
 
-  /** Returns the instant of a count of microseconds since the epoch. */
+  /** Returns the instant of a count of microseconds since the epoch, negative before 1970. */
   public static Instant instant(long micros) {
-    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
   private static ChronoUnit unit(TimeUnit unit) {
@@ -185,55 +190,104 @@ public final class ArrowValues {
     };
   }
 
-  /** Returns an instant as microseconds since the epoch, dropping finer digits. */
+  /**
+   * Returns an instant as microseconds since the epoch, rounded down: a finer part is dropped
+   * toward the past, before 1970 as after.
+   *
+   * @throws ArithmeticException if the instant is too far from 1970 for a {@code long}
+   */
   public static long micros(Instant instant) {
     return Math.addExact(
         Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
-  private static float[] floats(ListVector vector, int row) {
+  /** Returns a list value as a list of the column's element type, checked as it is read. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> listOf(Object value) {
+    return (List<T>) value;
+  }
+
+  /** Returns the non-null list of floats at a row; a null element reads as {@code NaN}. */
+  static float[] floats(ListVector vector, int row) {
     Float4Vector data = (Float4Vector) vector.getDataVector();
+    ArrowBuf buffer = data.getDataBuffer();
     int start = vector.getElementStartIndex(row);
-    int end = vector.getElementEndIndex(row);
-    float[] values = new float[end - start];
-    for (int i = start; i < end; i++) {
+    float[] values = new float[vector.getElementEndIndex(row) - start];
+    for (int i = 0; i < values.length; i++) {
       // Limitation: a null inside an embedding, which the store's writes refuse but a store changed
       // by other tools can hold, reads as NaN, since a float[] cannot hold null.
-      values[i - start] = data.isNull(i) ? Float.NaN : data.get(i);
+      // The static getter skips the null check that isNull has just made.
+      values[i] = data.isNull(start + i) ? Float.NaN : Float4Vector.get(buffer, start + i);
     }
 
     return values;
   }
 
-  private static List<Object> list(ListVector vector, FeatureType type, int row) {
-    FieldVector data = vector.getDataVector();
-    FeatureType element = type == FeatureType.STRING_LIST ? FeatureType.STRING : FeatureType.LONG;
+  /** Returns the non-null list of strings at a row, keeping null elements. */
+  static List<@Nullable String> strings(ListVector vector, int row) {
+    VarCharVector data = (VarCharVector) vector.getDataVector();
     int start = vector.getElementStartIndex(row);
-    int end = vector.getElementEndIndex(row);
-    List<Object> values = new ArrayList<>(end - start);
-    for (int i = start; i < end; i++) {
-      values.add(get(data, element, i));
+    @Nullable String[] values = new String[vector.getElementEndIndex(row) - start];
+    for (int i = 0; i < values.length; i++) {
+      byte[] bytes = data.get(start + i);
+      values[i] = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    return values;
+    return Arrays.asList(values);
   }
 
-  private static void setFloats(ListVector vector, int row, float[] values) {
-    int offset = vector.startNewValue(row);
-    Float4Vector data = (Float4Vector) vector.getDataVector();
+  /** Returns the non-null list of longs at a row, keeping null elements. */
+  static List<@Nullable Long> longs(ListVector vector, int row) {
+    BigIntVector data = (BigIntVector) vector.getDataVector();
+    int start = vector.getElementStartIndex(row);
+    @Nullable Long[] values = new Long[vector.getElementEndIndex(row) - start];
     for (int i = 0; i < values.length; i++) {
-      data.setSafe(offset + i, values[i]);
+      values[i] = data.isNull(start + i) ? null : data.get(start + i);
+    }
+
+    return Arrays.asList(values);
+  }
+
+  /** Sets a non-null list of floats at a row, growing the vector as needed. */
+  static void setFloats(ListVector vector, int row, float[] values) {
+    Float4Vector data = (Float4Vector) vector.getDataVector();
+    int start = vector.startNewValue(row);
+    for (int i = 0; i < values.length; i++) {
+      data.setSafe(start + i, values[i]);
     }
 
     vector.endValue(row, values.length);
   }
 
-  private static void setList(ListVector vector, FeatureType type, int row, List<?> values) {
-    int offset = vector.startNewValue(row);
-    FieldVector data = vector.getDataVector();
-    FeatureType element = type == FeatureType.STRING_LIST ? FeatureType.STRING : FeatureType.LONG;
-    for (int i = 0; i < values.size(); i++) {
-      set(data, element, offset + i, values.get(i));
+  /** Sets a non-null list of strings at a row, null elements included. */
+  static void setStrings(ListVector vector, int row, List<? extends @Nullable String> values) {
+    VarCharVector data = (VarCharVector) vector.getDataVector();
+    int index = vector.startNewValue(row);
+    for (String value : values) {
+      if (value == null) {
+        data.setNull(index);
+      } else {
+        data.setSafe(index, value.getBytes(StandardCharsets.UTF_8));
+      }
+
+      index++;
+    }
+
+    vector.endValue(row, values.size());
+  }
+
+  /** Sets a non-null list of longs at a row, null elements included. */
+  static void setLongs(ListVector vector, int row, List<? extends @Nullable Long> values) {
+    BigIntVector data = (BigIntVector) vector.getDataVector();
+    int index = vector.startNewValue(row);
+    for (Long value : values) {
+      if (value == null) {
+        data.setNull(index);
+      } else {
+        data.setSafe(index, value);
+      }
+
+      index++;
     }
 
     vector.endValue(row, values.size());

@@ -1,0 +1,148 @@
+package dev.soko.internal;
+
+import dev.soko.Column;
+import dev.soko.FeatureType;
+import dev.soko.GroupDefinition;
+import java.time.Instant;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The part of the converters in each generated {@code <Record>Group} that is the same for every
+ * group: checks of a batch's columns and of required values, and the conversion of instants and
+ * lists.
+ *
+ * <p>For generated code only. It is public because generated groups live in their users' packages,
+ * but it is not API: it may change in any release, together with the processor that generates the
+ * calls.
+ */
+public final class GroupConverters {
+
+  private GroupConverters() {}
+
+  /**
+   * Returns a column of a batch that a group reads, checked against the group's column of that
+   * name.
+   *
+   * @param group the group that reads the batch
+   * @param batch the batch
+   * @param name the column's name, which the group must have
+   * @param type the vector class of the column's type
+   * @throws IllegalArgumentException if the batch has no such column, if its type is not the
+   *     group's, or if it holds nulls in a column that must not have any
+   */
+  public static <V extends FieldVector> V column(
+      GroupDefinition<?> group, VectorSchemaRoot batch, String name, Class<V> type) {
+    Column column = group.spec().column(name).orElseThrow();
+    FieldVector vector = batch.getVector(name);
+    if (vector == null) {
+      throw new IllegalArgumentException(
+          "Cannot read feature group "
+              + group
+              + " from Arrow: the batch has no column '"
+              + name
+              + "'");
+    }
+
+    if (!type.isInstance(vector) || FeatureType.of(vector.getField()) != column.type()) {
+      throw new IllegalArgumentException(
+          "Cannot read feature group "
+              + group
+              + " from Arrow: column '"
+              + name
+              + "' is "
+              + vector.getField()
+              + ", not "
+              + column.type());
+    }
+
+    if (!column.nullable() && vector.getNullCount() > 0) {
+      throw new IllegalArgumentException(
+          "Cannot read feature group "
+              + group
+              + " from Arrow: column '"
+              + name
+              + "' holds "
+              + vector.getNullCount()
+              + " nulls, but it is a key, the event time or a primitive feature");
+    }
+
+    return type.cast(vector);
+  }
+
+  /**
+   * Checks that a row that a group writes has a value for a key or for the event time.
+   *
+   * @param value the row's value in that column
+   * @param group the group that writes the row
+   * @param column the column's name
+   * @param row the row's index in the batch
+   * @throws NullPointerException if the value is null
+   */
+  public static void checkRequired(
+      @Nullable Object value, GroupDefinition<?> group, String column, int row) {
+    if (value == null) {
+      throw new NullPointerException(
+          "Cannot convert row "
+              + row
+              + " of feature group "
+              + group.name()
+              + " to Arrow: its column '"
+              + column
+              + "' is a key or the event time, and must not be null");
+    }
+  }
+
+  /**
+   * Returns an instant as microseconds since the epoch, rounded down to the microsecond (toward the
+   * past, before 1970 as after).
+   *
+   * @throws ArithmeticException if the instant is too far from 1970 for a {@code long}
+   */
+  public static long micros(Instant instant) {
+    return ArrowValues.micros(instant);
+  }
+
+  /** Returns the instant of a count of microseconds since the epoch, negative before 1970. */
+  public static Instant instant(long micros) {
+    return ArrowValues.instant(micros);
+  }
+
+  /** Writes a non-null array of floats at a row of a list vector, growing it as needed. */
+  public static void setFloats(ListVector vector, int row, float[] values) {
+    ArrowValues.setFloats(vector, row, values);
+  }
+
+  /**
+   * Reads the non-null list of floats at a row of a list vector.
+   *
+   * <p>A null element reads as {@code NaN}, since a {@code float[]} cannot hold null.
+   */
+  public static float[] floats(ListVector vector, int row) {
+    return ArrowValues.floats(vector, row);
+  }
+
+  /** Writes a non-null list of strings at a row of a list vector, null elements included. */
+  public static void setStrings(
+      ListVector vector, int row, List<? extends @Nullable String> values) {
+    ArrowValues.setStrings(vector, row, values);
+  }
+
+  /** Reads the non-null list of strings at a row of a list vector, null elements included. */
+  public static List<@Nullable String> strings(ListVector vector, int row) {
+    return ArrowValues.strings(vector, row);
+  }
+
+  /** Writes a non-null list of longs at a row of a list vector, null elements included. */
+  public static void setLongs(ListVector vector, int row, List<? extends @Nullable Long> values) {
+    ArrowValues.setLongs(vector, row, values);
+  }
+
+  /** Reads the non-null list of longs at a row of a list vector, null elements included. */
+  public static List<@Nullable Long> longs(ListVector vector, int row) {
+    return ArrowValues.longs(vector, row);
+  }
+}
