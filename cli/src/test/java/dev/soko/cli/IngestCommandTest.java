@@ -295,6 +295,31 @@ class IngestCommandTest {
   }
 
   @Test
+  void keepsTheLastOfEqualRowsAcrossPartsOfTheFile() throws Exception {
+    // Rows reach the store in file order, even when DuckDB reads the file in parallel.
+    Cli cli = Fixtures.applied(dir);
+    StringBuilder csv = new StringBuilder("stock_code,event_time,units_7d\n");
+    csv.append("A,2011-01-04T10:00:00Z,1\n");
+    for (int i = 0; i < 70_000; i++) {
+      csv.append(i).append(",2011-01-04T10:00:00Z,1\n");
+    }
+
+    csv.append("A,2011-01-04T10:00:00Z,2\n");
+    Fixtures.write(dir, "items.csv", csv.toString());
+
+    Cli.Result result = cli.run("ingest", "item_stats", "items.csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(
+            cli.run(
+                    "sql",
+                    "SELECT count(*) AS n, max(units_7d) FILTER (stock_code = 'A') AS a"
+                        + " FROM offline.item_stats_v1")
+                .outLines())
+        .containsExactly("    n | a", "------+--", "70001 | 2", "(1 row)");
+  }
+
+  @Test
   void notesATimeWithoutAZoneInALaterPart() throws Exception {
     Cli cli = Fixtures.applied(dir);
     StringBuilder csv = new StringBuilder("stock_code,event_time,units_7d\n");
