@@ -38,8 +38,9 @@ import org.duckdb.DuckDBResultSet;
 
 /**
  * A CSV or Parquet file read as a group's rows: DuckDB, in memory and apart from the store, reads
- * the file, casts each of the group's columns to its type and hands the rows over as Arrow batches
- * of exactly the group's schema. Timestamps without a zone are read in a given zone.
+ * the file once, casts each of the group's columns to its type and streams the rows over as Arrow
+ * parts, gathered into one batch of exactly the group's schema. Timestamps without a zone are read
+ * in a given zone.
  */
 final class TableFile implements AutoCloseable {
 
