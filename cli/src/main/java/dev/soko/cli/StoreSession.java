@@ -17,7 +17,6 @@ import dev.soko.WriteResult;
 import dev.soko.cli.TrainingSetCommand.FeatureSelection;
 import dev.soko.cli.TrainingSetCommand.TrainingSetRequest;
 import dev.soko.spi.BackendConfig;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +28,6 @@ import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 
 /** The store operations the commands run, over an opened store. */
 final class StoreSession implements AutoCloseable {
@@ -211,36 +208,21 @@ final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * Reads a whole file into one batch with the group's columns, noting zone-less times.
+   * Reads a whole file into one batch with the group's columns, noting zone-less times once the
+   * whole file has been read and found valid.
    *
    * <p>Limitation: the whole file is held in memory as one Arrow batch, the price of writing it in
    * one atomic call.
    */
   private VectorSchemaRoot readAll(
       GroupSpec spec, Path file, InputFile format, TimeZoneUse zone, Progress progress) {
-    try (TableFile table = TableFile.open(file, format);
-        ArrowReader reader = table.read(spec, zone.zone(), allocator)) {
-      if (table.zoneLess(spec)) {
+    try (TableFile table = TableFile.open(file, format)) {
+      TableFile.Rows rows = table.readAll(spec, zone.zone(), allocator, progress::advance);
+      if (rows.zoneLess()) {
         zone.noteZoneLess();
       }
 
-      VectorSchemaRoot all =
-          VectorSchemaRoot.create(reader.getVectorSchemaRoot().getSchema(), allocator);
-      try {
-        all.allocateNew();
-        VectorSchemaRoot batch = reader.getVectorSchemaRoot();
-        while (loadNext(reader, file)) {
-          VectorSchemaRootAppender.append(all, batch);
-          progress.advance(batch.getRowCount());
-        }
-
-        return all;
-      } catch (RuntimeException e) {
-        all.close();
-        throw e;
-      }
-    } catch (IOException e) {
-      throw TableFile.unreadable(file, e);
+      return rows.batch();
     }
   }
 
@@ -250,7 +232,7 @@ final class StoreSession implements AutoCloseable {
     /** Returns the zone of times written without one. */
     ZoneId zone();
 
-    /** Called, before any work, when the input holds times without a zone. */
+    /** Called, before anything is written, when the input holds times without a zone. */
     void noteZoneLess();
   }
 
@@ -507,15 +489,6 @@ final class StoreSession implements AutoCloseable {
     }
 
     return new EntityKey(values);
-  }
-
-  private static boolean loadNext(ArrowReader reader, Path file) throws IOException {
-    try {
-      return reader.loadNextBatch();
-    } catch (RuntimeException e) {
-      // DuckDB reports a value that does not cast while the rows stream.
-      throw TableFile.unreadable(file, e);
-    }
   }
 
   private static Duration since(long startNanos) {

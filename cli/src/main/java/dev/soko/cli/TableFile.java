@@ -21,17 +21,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 import org.duckdb.DuckDBResultSet;
 
 /**
  * A CSV or Parquet file read as a group's rows: DuckDB, in memory and apart from the store, reads
- * the file, casts each of the group's columns to its type and hands the rows over as Arrow batches
- * of exactly the group's schema. Timestamps without a zone are read in a given zone.
+ * the file once, casts each of the group's columns to its type and streams the rows over as Arrow
+ * parts, gathered into one batch of exactly the group's schema. Timestamps without a zone are read
+ * in a given zone.
  */
 final class TableFile implements AutoCloseable {
 
@@ -40,6 +49,12 @@ final class TableFile implements AutoCloseable {
   private static final Pattern CSV_FIELDS =
       Pattern.compile("Expected Number of Columns: (\\d+) Found: (\\d+)");
   private static final List<String> FRACTIONAL = List.of("FLOAT", "DOUBLE", "DECIMAL", "REAL");
+  private static final String BAD_COLUMN_NAME = "__soko_bad_column";
+  private static final String BAD_TEXT_NAME = "__soko_bad_text";
+  private static final String ZONE_LESS_NAME = "__soko_zone_less";
+  private static final String BAD_COLUMN = quote(BAD_COLUMN_NAME);
+  private static final String BAD_TEXT = quote(BAD_TEXT_NAME);
+  private static final String ZONE_LESS = quote(ZONE_LESS_NAME);
 
   private final Path path;
   private final InputFile format;
@@ -69,6 +84,8 @@ final class TableFile implements AutoCloseable {
       // Extensions would be downloaded at run time; reading CSV and Parquet needs none.
       properties.setProperty("autoinstall_known_extensions", "false");
       properties.setProperty("autoload_known_extensions", "false");
+      // Rows stream to the reader as DuckDB reads them, instead of being gathered in DuckDB first.
+      properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
       connection =
           DriverManager.getConnection("jdbc:duckdb:", properties).unwrap(DuckDBConnection.class);
     } catch (SQLException e) {
@@ -157,28 +174,29 @@ final class TableFile implements AutoCloseable {
    * or text that ends in no offset, {@code Z} or zone name. Empty values do not count.
    */
   boolean zoneLess(String column) {
+    String condition = zoneLessValue(column);
+    return condition != null && exists(condition);
+  }
+
+  /**
+   * Returns the condition under which a value of the column is a time without a zone, or null when
+   * the column cannot hold one.
+   */
+  private String zoneLessValue(String column) {
     String type = types.get(column);
     if (type == null || type.equals("TIMESTAMP WITH TIME ZONE")) {
-      return false;
+      return null;
     }
 
     String value = quote(column);
-    return exists(
-        type.equals("VARCHAR")
-            ? value
-                + " IS NOT NULL AND trim("
-                + value
-                + ") <> '' AND NOT regexp_matches(trim("
-                + value
-                + "), '(Z|z|[+-]\\d\\d(:?\\d\\d)?|[A-Za-z]+/[A-Za-z_]+|UTC)$')"
-            : value + " IS NOT NULL");
-  }
-
-  /** Returns whether any timestamp column of the group holds a time without a zone. */
-  boolean zoneLess(GroupSpec spec) {
-    return spec.columns().stream()
-        .filter(c -> c.type() == dev.soko.FeatureType.TIMESTAMP)
-        .anyMatch(c -> zoneLess(c.name()));
+    return type.equals("VARCHAR")
+        ? value
+            + " IS NOT NULL AND trim("
+            + value
+            + ") <> '' AND NOT regexp_matches(trim("
+            + value
+            + "), '(Z|z|[+-]\\d\\d(:?\\d\\d)?|[A-Za-z]+/[A-Za-z_]+|UTC)$')"
+        : value + " IS NOT NULL";
   }
 
   /** Returns whether the column holds no value in any row (a header-only file holds none). */
@@ -208,41 +226,55 @@ final class TableFile implements AutoCloseable {
   }
 
   /**
-   * Reads the file's rows as batches of the group's columns, in the group's order and types; other
-   * columns are left out. The caller closes the reader before this file.
+   * Reads every row of the file into one batch of the group's columns, in the group's order and
+   * types; other columns are left out. The file is read once: in the same pass DuckDB casts each
+   * value, marks the first value of a row that does not fit its column, and marks times written
+   * without a zone. The caller closes the batch.
    *
    * @param zone the zone of timestamps written without one
-   * @throws SokoException if a column of the group is missing
+   * @param progress told the number of rows of each part read
+   * @throws SokoException if a column of the group is missing, the file is not valid, or a value
+   *     does not fit its column (naming the line, or the row of a Parquet file, the column and the
+   *     value)
    */
-  ArrowReader read(GroupSpec spec, ZoneId zone, BufferAllocator allocator) {
+  Rows readAll(GroupSpec spec, ZoneId zone, BufferAllocator allocator, LongConsumer progress) {
+    List<Column> columns = spec.columns();
     List<String> missing = new ArrayList<>();
-    List<String> select = new ArrayList<>();
-    List<String> checks = new ArrayList<>();
-    for (Column column : spec.columns()) {
+    List<String> values = new ArrayList<>();
+    List<String> casts = new ArrayList<>();
+    List<String> badWhen = new ArrayList<>();
+    List<String> badText = new ArrayList<>();
+    List<String> zoneLess = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      Column column = columns.get(i);
       String fileType = types.get(column.name());
       if (fileType == null) {
         missing.add(column.name());
         continue;
       }
 
-      String check = badValue(column, fileType);
-      if (check != null) {
-        checks.add(
-            "SELECT __line, "
-                + literal(column.name())
-                + ", CAST("
-                + quote(column.name())
-                + " AS VARCHAR) FROM rows WHERE "
-                + check);
+      String value = quote(column.name());
+      values.add(value);
+      String bad = badValue(column, fileType);
+      if (bad != null) {
+        badWhen.add(" WHEN " + bad + " THEN " + i);
+        badText.add(" WHEN " + i + " THEN CAST(" + value + " AS VARCHAR)");
       }
 
-      select.add(
-          "CAST("
-              + quote(column.name())
+      String noZone =
+          column.type() == dev.soko.FeatureType.TIMESTAMP ? zoneLessValue(column.name()) : null;
+      if (noZone != null) {
+        zoneLess.add("(" + noZone + ")");
+      }
+
+      // A row with a value that does not fit is refused through its mark, so the cast may fail.
+      casts.add(
+          (bad == null ? "CAST(" : "TRY_CAST(")
+              + value
               + " AS "
               + DuckDbNames.type(column.type())
               + ") AS "
-              + quote(column.name()));
+              + value);
     }
 
     if (!missing.isEmpty()) {
@@ -256,27 +288,158 @@ final class TableFile implements AutoCloseable {
               + "' (its columns are "
               + String.join(", ", types.keySet())
               + "); name the file's columns as the group's: "
-              + String.join(", ", spec.columns().stream().map(Column::name).toList()));
+              + String.join(", ", columns.stream().map(Column::name).toList()));
     }
 
+    List<String> marked = new ArrayList<>(values);
+    List<String> select = new ArrayList<>(casts);
+    if (!badWhen.isEmpty()) {
+      marked.add("CASE" + String.join("", badWhen) + " END AS " + BAD_COLUMN);
+      select.add(BAD_COLUMN);
+      select.add("CASE " + BAD_COLUMN + String.join("", badText) + " END AS " + BAD_TEXT);
+    }
+
+    if (!zoneLess.isEmpty()) {
+      marked.add(String.join(" OR ", zoneLess) + " AS " + ZONE_LESS);
+      select.add(ZONE_LESS);
+    }
+
+    String sql =
+        "SELECT "
+            + String.join(", ", select)
+            + " FROM (SELECT "
+            + String.join(", ", marked)
+            + " FROM "
+            + source(format, types)
+            + ")";
     try {
       try (Statement statement = connection.createStatement()) {
         // A timestamp without a zone cast to one is read in the connection's TimeZone setting.
         statement.execute("SET TimeZone = " + literal(duckDbZone(zone)));
+        // Rows come in file order: the last of equal rows wins, and a bad row is named by its line.
+        statement.execute("SET preserve_insertion_order = true");
       }
 
-      if (!checks.isEmpty()) {
-        checkValues(spec, checks);
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setString(1, path.toAbsolutePath().toString());
+        try (ResultSet result = statement.executeQuery();
+            ArrowReader reader =
+                (ArrowReader)
+                    result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS)) {
+          return collect(
+              spec, reader, allocator, !badWhen.isEmpty(), !zoneLess.isEmpty(), progress);
+        }
+      }
+    } catch (SQLException | IOException e) {
+      throw unreadable(path, e);
+    }
+  }
+
+  /** The rows of a file in one batch, and whether any of its times was written without a zone. */
+  record Rows(VectorSchemaRoot batch, boolean zoneLess) {}
+
+  /** Appends the group's columns of every part the reader reads into one batch, checking marks. */
+  private Rows collect(
+      GroupSpec spec,
+      ArrowReader reader,
+      BufferAllocator allocator,
+      boolean marksBad,
+      boolean marksZone,
+      LongConsumer progress)
+      throws IOException {
+    int width = spec.columns().size();
+    VectorSchemaRoot part = reader.getVectorSchemaRoot();
+    List<Field> fields = part.getSchema().getFields().subList(0, width);
+    VectorSchemaRoot all = VectorSchemaRoot.create(new Schema(fields), allocator);
+    boolean zoneLess = false;
+    long read = 0;
+    try {
+      all.allocateNew();
+      while (loadNext(reader)) {
+        int rows = part.getRowCount();
+        if (marksBad) {
+          checkMarks(spec, part, read);
+        }
+
+        if (marksZone && !zoneLess) {
+          BitVector marks = (BitVector) part.getVector(ZONE_LESS_NAME);
+          zoneLess = marks.getNullCount() < rows && anySet(marks, rows);
+        }
+
+        // A view of the part's own vectors: appended, not owned, so never closed here.
+        VectorSchemaRoot groupColumns =
+            new VectorSchemaRoot(fields, part.getFieldVectors().subList(0, width), rows);
+        VectorSchemaRootAppender.append(all, groupColumns);
+        read += rows;
+        progress.accept(rows);
       }
 
-      PreparedStatement statement =
-          connection.prepareStatement(
-              "SELECT " + String.join(", ", select) + " FROM " + source(format, types));
-      statement.setString(1, path.toAbsolutePath().toString());
-      ResultSet result = statement.executeQuery();
-      return (ArrowReader)
-          result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS);
-    } catch (SQLException e) {
+      return new Rows(all, zoneLess);
+    } catch (RuntimeException | IOException e) {
+      all.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Refuses the first value of a part that does not fit its column.
+   *
+   * @param before the number of rows read before this part
+   * @throws SokoException naming the line (the row of a Parquet file), column and value
+   */
+  private void checkMarks(GroupSpec spec, VectorSchemaRoot part, long before) {
+    IntVector marks = (IntVector) part.getVector(BAD_COLUMN_NAME);
+    int rows = part.getRowCount();
+    if (marks.getNullCount() == rows) {
+      return;
+    }
+
+    int row = 0;
+    while (marks.isNull(row)) {
+      row++;
+    }
+
+    // Limitation: the line is the row's number plus the header, so a quoted CSV value that spans
+    // lines makes later line numbers low.
+    long number = before + row + 1;
+    Column column = spec.columns().get(marks.get(row));
+    String name = column.name();
+    String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
+    boolean whole =
+        column.type() == dev.soko.FeatureType.INT || column.type() == dev.soko.FeatureType.LONG;
+    throw new SokoException(
+        "Cannot read "
+            + path
+            + ": "
+            + (format == InputFile.CSV ? "line " + (number + 1) : "row " + number)
+            + ", column "
+            + name
+            + ": '"
+            + part.getVector(BAD_TEXT_NAME).getObject(row)
+            + "' is not "
+            + (whole ? "a whole number" : "a " + type)
+            + ", the type of column "
+            + name
+            + " of group '"
+            + spec.name()
+            + "'; correct the value, or leave it empty for none");
+  }
+
+  private static boolean anySet(BitVector marks, int rows) {
+    for (int row = 0; row < rows; row++) {
+      if (!marks.isNull(row) && marks.get(row) == 1) {
+        return true;
+      }
+    }
+
+    return false;
+  }
+
+  private boolean loadNext(ArrowReader reader) throws IOException {
+    try {
+      return reader.loadNextBatch();
+    } catch (RuntimeException e) {
+      // DuckDB reports a line that breaks the CSV format while the rows stream.
       throw unreadable(path, e);
     }
   }
@@ -372,53 +535,6 @@ final class TableFile implements AutoCloseable {
     }
 
     return bad + ")";
-  }
-
-  /**
-   * Finds the first value that does not fit its column, before any row is handed over.
-   *
-   * @throws SokoException naming the line (the row of a Parquet file), column and value
-   */
-  private void checkValues(GroupSpec spec, List<String> checks) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "WITH rows AS (SELECT row_number() OVER () AS __line, * FROM "
-                + source(format, types)
-                + ") "
-                + String.join(" UNION ALL ", checks)
-                + " ORDER BY 1 LIMIT 1")) {
-      statement.setString(1, path.toAbsolutePath().toString());
-      try (ResultSet result = statement.executeQuery()) {
-        if (!result.next()) {
-          return;
-        }
-
-        // Limitation: the line is the row's number plus the header, so a quoted CSV value that
-        // spans lines makes later line numbers low; and the check reads the file once more.
-        long row = result.getLong(1);
-        String name = result.getString(2);
-        Column column = spec.column(name).orElseThrow();
-        String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
-        boolean whole =
-            column.type() == dev.soko.FeatureType.INT || column.type() == dev.soko.FeatureType.LONG;
-        throw new SokoException(
-            "Cannot read "
-                + path
-                + ": "
-                + (format == InputFile.CSV ? "line " + (row + 1) : "row " + row)
-                + ", column "
-                + name
-                + ": '"
-                + result.getString(3)
-                + "' is not "
-                + (whole ? "a whole number" : "a " + type)
-                + ", the type of column "
-                + name
-                + " of group '"
-                + spec.name()
-                + "'; correct the value, or leave it empty for none");
-      }
-    }
   }
 
   // Limitation: in a CSV, list and byte columns must be written as DuckDB reads them as text

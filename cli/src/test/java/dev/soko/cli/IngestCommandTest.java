@@ -105,6 +105,33 @@ class IngestCommandTest {
   }
 
   @Test
+  void namesTheRowOfABadParquetValueAndWritesNothing() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('1', TIMESTAMPTZ '2011-01-04 10:00:00+00', 2.0, 1.5, 'UK'),"
+              + " ('2', TIMESTAMPTZ '2011-01-04 11:00:00+00', 2.5, 1.5, 'UK'))"
+              + " t(customer_id, event_time, orders_30d, spend_30d, country)) TO '"
+              + dir.resolve("orders.parquet")
+              + "' (FORMAT parquet)");
+    }
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "orders.parquet");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("orders.parquet")
+                + ": row 2, column orders_30d: '2.5' is not a whole number, the type of column"
+                + " orders_30d of group 'customer_orders'; correct the value, or leave it empty for"
+                + " none");
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Rows stored: 0 (a key and event time written twice counts twice)");
+  }
+
+  @Test
   void refusesAnUnknownGroup() throws Exception {
     Cli cli = Fixtures.applied(dir);
     Fixtures.write(dir, "orders.csv", Fixtures.ORDERS_CSV);
@@ -239,6 +266,76 @@ class IngestCommandTest {
         .startsWith(
             "Error: Cannot write to group 'customer_orders' version 1: row 100001 has a null key");
     assertThat(rows(cli)).isEqualTo("3");
+  }
+
+  @Test
+  void namesTheLineOfABadValueInALaterPartAndWritesNothing() throws Exception {
+    // The file is read in parts of 65,536 rows; the line counts the rows of the parts before.
+    Cli cli = Fixtures.ingested(dir);
+    StringBuilder csv = new StringBuilder("customer_id,event_time,orders_30d,spend_30d,country\n");
+    for (int i = 0; i < 70_000; i++) {
+      csv.append(i + 10).append(",2011-01-06 10:00:00,1,1.0,UK\n");
+    }
+
+    csv.append("9,2011-01-06 10:00:00,2,1.0,UK\n");
+    csv.append("9,2011-01-06 11:00:00,2,ten,UK\n");
+    Fixtures.write(dir, "late.csv", csv.toString());
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "late.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("late.csv")
+                + ": line 70003, column spend_30d: 'ten' is not a double, the type of column"
+                + " spend_30d of group 'customer_orders'; correct the value, or leave it empty for"
+                + " none");
+    assertThat(rows(cli)).isEqualTo("3");
+  }
+
+  @Test
+  void keepsTheLastOfEqualRowsAcrossPartsOfTheFile() throws Exception {
+    // Rows reach the store in file order, even when DuckDB reads the file in parallel.
+    Cli cli = Fixtures.applied(dir);
+    StringBuilder csv = new StringBuilder("stock_code,event_time,units_7d\n");
+    csv.append("A,2011-01-04T10:00:00Z,1\n");
+    for (int i = 0; i < 70_000; i++) {
+      csv.append(i).append(",2011-01-04T10:00:00Z,1\n");
+    }
+
+    csv.append("A,2011-01-04T10:00:00Z,2\n");
+    Fixtures.write(dir, "items.csv", csv.toString());
+
+    Cli.Result result = cli.run("ingest", "item_stats", "items.csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(
+            cli.run(
+                    "sql",
+                    "SELECT count(*) AS n, max(units_7d) FILTER (stock_code = 'A') AS a"
+                        + " FROM offline.item_stats_v1")
+                .outLines())
+        .containsExactly("    n | a", "------+--", "70001 | 2", "(1 row)");
+  }
+
+  @Test
+  void notesATimeWithoutAZoneInALaterPart() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    StringBuilder csv = new StringBuilder("stock_code,event_time,units_7d\n");
+    for (int i = 0; i < 70_000; i++) {
+      csv.append(i).append(",2011-01-04T10:00:00Z,1\n");
+    }
+
+    csv.append("A,2011-01-04 10:00:00,1\n");
+    Fixtures.write(dir, "items.csv", csv.toString());
+
+    Cli.Result result = cli.run("ingest", "item_stats", "items.csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Ingested 70,001 rows into item_stats from items.csv in N s.");
+    assertThat(result.errLines()).containsExactly(UTC_NOTE);
   }
 
   @Test
