@@ -756,11 +756,10 @@ public final class FeatureStore implements AutoCloseable {
               + "`, which materializes it.");
     }
 
-    // The offline store is the source of truth: drop whatever the online copy holds, even values
-    // newer than the offline ones, and fill it again.
-    online.drop(record.spec());
-    online.create(record.spec());
-    long keys = bootstrap(record.spec(), clock.instant(), what);
+    // The offline store is the source of truth: replace whatever the online copy holds, even
+    // values newer than the offline ones.
+    Instant now = clock.instant();
+    long keys = online.replace(record.spec(), () -> bootstrap(record.spec(), now, what));
     LOG.info(
         "Materialized group {} online ({} keys) in {} ms",
         spec.qualifiedName(),

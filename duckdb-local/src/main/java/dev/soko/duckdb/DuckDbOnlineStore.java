@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -62,6 +63,31 @@ final class DuckDbOnlineStore implements OnlineStore {
   @Override
   public void drop(GroupSpec spec) {
     backend.execute("DROP TABLE IF EXISTS " + DuckDbNames.onlineTable(spec));
+  }
+
+  /**
+   * Replaces the online copy in one transaction: the reader connections see the old table until the
+   * new one is committed, and a failure leaves the old one.
+   */
+  @Override
+  public long replace(GroupSpec spec, LongSupplier fill) {
+    try {
+      return backend.inTransaction(
+          () -> {
+            drop(spec);
+            create(spec);
+            return fill.getAsLong();
+          });
+    } catch (SQLException e) {
+      throw new SokoException(
+          "Cannot replace the online copy of group '"
+              + spec.name()
+              + "' in "
+              + backend.file()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.soko.EntityKey;
 import dev.soko.GroupSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The latest values per key of the groups that are online. The runtime applies the TTL when it
@@ -32,6 +33,21 @@ public interface OnlineStore {
    * @return the number of keys whose stored row changed
    */
   long write(GroupSpec spec, List<OnlineRow> rows);
+
+  /**
+   * Replaces the group's whole online copy with the rows that {@code fill} writes through {@link
+   * #write}, creating the storage if needed. A store that can should make this one atomic step, so
+   * that readers see the old copy until the new one is complete, and keep the old copy when {@code
+   * fill} fails. This default drops, creates and fills: meanwhile, readers see the copy empty or
+   * partly filled, and a failure leaves it so.
+   *
+   * @return what {@code fill} returns
+   */
+  default long replace(GroupSpec spec, LongSupplier fill) {
+    drop(spec);
+    create(spec);
+    return fill.getAsLong();
+  }
 
   /** Reads the stored rows of the keys, in the order given; absent keys give an empty value. */
   List<Optional<OnlineRow>> read(GroupSpec spec, List<EntityKey> keys);
