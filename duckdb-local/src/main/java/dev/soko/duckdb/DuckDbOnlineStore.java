@@ -196,6 +196,21 @@ final class DuckDbOnlineStore implements OnlineStore {
           collect(spec, reader, positions, found);
         }
       }
+    } catch (SokoException e) {
+      // The runtime saw online serving on, but a disable in another thread or process dropped the
+      // table before this read reached it.
+      if (!exists(spec)) {
+        throw new SokoException(
+            "Cannot read group '"
+                + spec.name()
+                + "' from the online store: online serving was turned off while the read ran."
+                + " Turn it on again with store.online(group).enable(), or `soko online enable "
+                + spec.name()
+                + "`.",
+            e);
+      }
+
+      throw e;
     } catch (IOException e) {
       throw new SokoException(
           "Cannot read group '"

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.soko.EntityKey;
 import dev.soko.FeatureStore;
+import dev.soko.SokoException;
 import dev.soko.StoreConfig;
 import dev.soko.StoreParts;
 import dev.soko.contract.MutableClock;
@@ -26,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Replacing a group's online copy is one transaction in the local store: readers keep the old copy
- * until the new one is complete, and a failed refill keeps it.
+ * The local online store under change: replacing a group's online copy is one transaction, so
+ * readers keep the old copy until the new one is complete and a failed refill keeps it; a read that
+ * finds the copy dropped says so.
  */
-class DuckDbOnlineReplaceTest {
+class DuckDbOnlineCopyTest {
 
   @TempDir Path dir;
 
@@ -93,6 +95,19 @@ class DuckDbOnlineReplaceTest {
             Map.of(
                 EntityKey.of("u1"), click("u1", daysAgo(2), 2),
                 EntityKey.of("u2"), click("u2", daysAgo(1), 1)));
+  }
+
+  @Test
+  void aReadThatFindsTheOnlineTableGoneSaysOnlineServingWasTurnedOff() {
+    // What a disable in another process does between the runtime's check and the read.
+    online.drop(CLICKS.spec());
+
+    assertThatThrownBy(() -> store.latest(CLICKS, EntityKey.of("u1")))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot read group 'store_clicks' from the online store: online serving was turned off"
+                + " while the read ran. Turn it on again with store.online(group).enable(), or"
+                + " `soko online enable store_clicks`.");
   }
 
   private static OnlineRow row(String user, long clicks) {
