@@ -8,6 +8,7 @@ import dev.soko.GroupInfo;
 import dev.soko.GroupSearch;
 import dev.soko.GroupSpec;
 import dev.soko.KeyMapping;
+import dev.soko.OnlineSwitch;
 import dev.soko.SokoException;
 import dev.soko.Spine;
 import dev.soko.StoreConfig;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -238,17 +240,18 @@ final class StoreSession implements AutoCloseable {
 
   /** Turns online serving on, filling the online store from the offline history. */
   WriteSummary enableOnline(String group, Progress progress) {
-    long start = System.nanoTime();
-    long keys = store.online(requireGroup(group, "turn online serving on for").name()).enable();
-    progress.advance(keys);
-    progress.done();
-    return new WriteSummary(0, keys, since(start));
+    return fillOnline(group, "turn online serving on for", OnlineSwitch::enable, progress);
   }
 
   /** Refills the online copy of a group whose online serving is on from the offline history. */
   WriteSummary materialize(String group, Progress progress) {
+    return fillOnline(group, "materialize", OnlineSwitch::materialize, progress);
+  }
+
+  private WriteSummary fillOnline(
+      String group, String what, ToLongFunction<OnlineSwitch> fill, Progress progress) {
     long start = System.nanoTime();
-    long keys = store.online(requireGroup(group, "materialize").name()).materialize();
+    long keys = fill.applyAsLong(store.online(requireGroup(group, what).name()));
     progress.advance(keys);
     progress.done();
     return new WriteSummary(0, keys, since(start));
