@@ -180,7 +180,8 @@ final class TableFile implements AutoCloseable {
 
   /**
    * Returns the condition under which a value of the column is a time without a zone, or null when
-   * the column cannot hold one.
+   * the column cannot hold one. An offset counts only after a time, so that the day of a date
+   * ({@code -07} in {@code 2011-01-07}) is not taken for one.
    */
   private String zoneLessValue(String column) {
     String type = types.get(column);
@@ -195,7 +196,7 @@ final class TableFile implements AutoCloseable {
             + value
             + ") <> '' AND NOT regexp_matches(trim("
             + value
-            + "), '(Z|z|[+-]\\d\\d(:?\\d\\d)?|[A-Za-z]+/[A-Za-z_]+|UTC)$')"
+            + "), '(Z|z|:\\d\\d(\\.\\d+)?\\s*[+-]\\d\\d(:?\\d\\d)?|[A-Za-z]+/[A-Za-z_]+|UTC)$')"
         : value + " IS NOT NULL";
   }
 
@@ -422,7 +423,9 @@ final class TableFile implements AutoCloseable {
             + name
             + " of group '"
             + spec.name()
-            + "'; correct the value, or leave it empty for none");
+            + (column.nullable()
+                ? "'; correct the value, or leave it empty for none"
+                : "'; correct the value"));
   }
 
   private static boolean anySet(BitVector marks, int rows) {
@@ -524,17 +527,42 @@ final class TableFile implements AutoCloseable {
       return null;
     }
 
-    String bad = value + " IS NOT NULL AND (TRY_CAST(" + value + " AS " + target + ") IS NULL";
-    boolean whole =
-        column.type() == dev.soko.FeatureType.INT || column.type() == dev.soko.FeatureType.LONG;
-    if (whole && fileType.equals("VARCHAR")) {
-      // A cast rounds 1.7 to 2: a whole-number column takes only digits.
-      bad += " OR NOT regexp_matches(" + value + ", '^\\s*[+-]?\\d+(\\.0*)?\\s*$')";
-    } else if (whole && FRACTIONAL.stream().anyMatch(fileType::startsWith)) {
-      bad += " OR " + value + " <> trunc(" + value + ")";
+    String bad = value + " IS NOT NULL AND (" + misfit(value, target, fileType);
+    if (target.endsWith("[]")) {
+      // A cast to a list casts each element as TRY_CAST does: an element that does not fit would
+      // become null, or be rounded, instead of refusing the value.
+      String element = target.substring(0, target.length() - 2);
+      String fileElement =
+          fileType.endsWith("[]") ? fileType.substring(0, fileType.length() - 2) : "VARCHAR";
+      String elements = fileType.endsWith("[]") ? value : "TRY_CAST(" + value + " AS VARCHAR[])";
+      if (!element.equals(fileElement)) {
+        bad +=
+            " OR coalesce(list_bool_or(list_transform("
+                + elements
+                + ", lambda e: e IS NOT NULL AND ("
+                + misfit("e", element, fileElement)
+                + "))), false)";
+      }
     }
 
     return bad + ")";
+  }
+
+  /**
+   * Returns the condition under which a non-null value of a file type does not fit a DuckDB type:
+   * the cast fails, or a whole-number type would round it.
+   */
+  private static String misfit(String value, String target, String fileType) {
+    String misfit = "TRY_CAST(" + value + " AS " + target + ") IS NULL";
+    boolean whole = target.equals("INTEGER") || target.equals("BIGINT");
+    if (whole && fileType.equals("VARCHAR")) {
+      // A cast rounds 1.7 to 2: a whole-number column takes only digits.
+      misfit += " OR NOT regexp_matches(" + value + ", '^\\s*[+-]?\\d+(\\.0*)?\\s*$')";
+    } else if (whole && FRACTIONAL.stream().anyMatch(fileType::startsWith)) {
+      misfit += " OR " + value + " <> trunc(" + value + ")";
+    }
+
+    return misfit;
   }
 
   // Limitation: in a CSV, list and byte columns must be written as DuckDB reads them as text

@@ -125,8 +125,7 @@ class IngestCommandTest {
             "Error: Cannot read "
                 + dir.resolve("orders.parquet")
                 + ": row 2, column orders_30d: '2.5' is not a whole number, the type of column"
-                + " orders_30d of group 'customer_orders'; correct the value, or leave it empty for"
-                + " none");
+                + " orders_30d of group 'customer_orders'; correct the value");
     assertThat(cli.run("describe", "customer_orders").outLines())
         .contains("Rows stored: 0 (a key and event time written twice counts twice)");
   }
@@ -187,8 +186,7 @@ class IngestCommandTest {
             "Error: Cannot read "
                 + dir.resolve("bad.csv")
                 + ": line 2, column orders_30d: 'three' is not a whole number, the type of column"
-                + " orders_30d of group 'customer_orders'; correct the value, or leave it empty for"
-                + " none");
+                + " orders_30d of group 'customer_orders'; correct the value");
     assertThat(cli.run("describe", "customer_orders").outLines())
         .contains("Rows stored: 0 (a key and event time written twice counts twice)");
   }
@@ -339,6 +337,48 @@ class IngestCommandTest {
   }
 
   @Test
+  void notesADateWithoutAZoneAndReadsAnOffsetAfterATime() throws Exception {
+    // The day of a date (-04 in 2011-01-04) used to be taken for an offset, so no note was printed.
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(
+        dir,
+        "items.csv",
+        "stock_code,event_time,units_7d\n"
+            + "85123A,2011-01-04T10:00:00-05,1\n"
+            + "22423,2011-01-04,2\n");
+
+    Cli.Result result = cli.run("ingest", "item_stats", "items.csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.errLines()).containsExactly(UTC_NOTE);
+    assertThat(
+            cli.run("sql", "SELECT stock_code, event_time FROM features.item_stats ORDER BY 1")
+                .outLines())
+        .containsExactly(
+            "stock_code | event_time",
+            "-----------+---------------------",
+            "22423      | 2011-01-04T00:00:00Z",
+            "85123A     | 2011-01-04T15:00:00Z",
+            "(2 rows)");
+  }
+
+  @Test
+  void notesNoZoneWhenEveryTimeHasAnOffset() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(
+        dir,
+        "items.csv",
+        "stock_code,event_time,units_7d\n"
+            + "85123A,2011-01-04 10:00:00.25+0100,1\n"
+            + "22423,2011-01-04T10:00:00-05:30,2\n");
+
+    Cli.Result result = cli.run("ingest", "item_stats", "items.csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
   void refusesAnUnterminatedQuoteAndWritesNothing() throws Exception {
     Cli cli = Fixtures.ingested(dir);
     Fixtures.write(
@@ -377,8 +417,7 @@ class IngestCommandTest {
             "Error: Cannot read "
                 + dir.resolve("fraction.csv")
                 + ": line 3, column orders_30d: '1.7' is not a whole number, the type of column"
-                + " orders_30d of group 'customer_orders'; correct the value, or leave it empty for"
-                + " none");
+                + " orders_30d of group 'customer_orders'; correct the value");
     assertThat(rows(cli)).isEqualTo("3");
   }
 
