@@ -511,6 +511,8 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if online serving is off for the group, or it was never applied
    */
   public <R extends Record> Optional<R> latest(GroupDefinition<R> group, EntityKey key) {
+    Checks.given(group, "read the latest values of a group", "the group", DEFINITION_FIX);
+    given(key, "key", "read the latest values of group '" + group.name() + "'");
     return latest(group, Arrays.asList(key)).values().stream().findFirst();
   }
 
@@ -521,6 +523,8 @@ public final class FeatureStore implements AutoCloseable {
    */
   public <R extends Record> Map<EntityKey, R> latest(
       GroupDefinition<R> group, Collection<EntityKey> keys) {
+    Checks.given(group, "read the latest values of a group", "the group", DEFINITION_FIX);
+    given(keys, "keys", "read the latest values of group '" + group.name() + "'");
     Map<EntityKey, R> result = new LinkedHashMap<>();
     readOnline(group.spec(), keys)
         .forEach((key, values) -> result.put(key, group.fromValues(values)));
@@ -534,6 +538,8 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if online serving is off for the group, or it was never applied
    */
   public Optional<Map<String, @Nullable Object>> latest(String group, EntityKey key) {
+    checkName(group, "read the latest values of a group");
+    given(key, "key", "read the latest values of group '" + group + "'");
     GroupSpec spec = latestVersion(group, "read the latest values of group '" + group + "'").spec();
     return readOnline(spec, Arrays.asList(key)).values().stream()
         .findFirst()
