@@ -234,9 +234,9 @@ final class TableFile implements AutoCloseable {
    *
    * @param zone the zone of timestamps written without one
    * @param progress told the number of rows of each part read
-   * @throws SokoException if a column of the group is missing, the file is not valid, or a value
-   *     does not fit its column (naming the line, or the row of a Parquet file, the column and the
-   *     value)
+   * @throws SokoException if a column of the group is missing, the file is not valid, a value does
+   *     not fit its column, or a key, the event time or a primitive feature is empty (naming the
+   *     line, or the row of a Parquet file, the column and the value)
    */
   Rows readAll(GroupSpec spec, ZoneId zone, BufferAllocator allocator, LongConsumer progress) {
     List<Column> columns = spec.columns();
@@ -257,6 +257,11 @@ final class TableFile implements AutoCloseable {
       String value = quote(column.name());
       values.add(value);
       String bad = badValue(column, fileType);
+      if (!column.nullable()) {
+        // Marked here, so that an empty key or required value is named by its line, as a bad one.
+        bad = value + " IS NULL" + (bad == null ? "" : " OR " + bad);
+      }
+
       if (bad != null) {
         badWhen.add(" WHEN " + bad + " THEN " + i);
         badText.add(" WHEN " + i + " THEN CAST(" + value + " AS VARCHAR)");
@@ -383,7 +388,8 @@ final class TableFile implements AutoCloseable {
   }
 
   /**
-   * Refuses the first value of a part that does not fit its column.
+   * Refuses the first value of a part that does not fit its column, or is empty in a column that
+   * cannot be null.
    *
    * @param before the number of rows read before this part
    * @throws SokoException naming the line (the row of a Parquet file), column and value
@@ -405,6 +411,29 @@ final class TableFile implements AutoCloseable {
     long number = before + row + 1;
     Column column = spec.columns().get(marks.get(row));
     String name = column.name();
+    String where = format == InputFile.CSV ? "line " + (number + 1) : "row " + number;
+    Object text = part.getVector(BAD_TEXT_NAME).getObject(row);
+    if (text == null) {
+      String role =
+          switch (column.role()) {
+            case KEY -> "a key";
+            case EVENT_TIME -> "the event time";
+            case FEATURE -> "a feature that cannot be null";
+          };
+      throw new SokoException(
+          "Cannot read "
+              + path
+              + ": "
+              + where
+              + ", column "
+              + name
+              + " is empty, but it is "
+              + role
+              + " of group '"
+              + spec.name()
+              + "'; give it a value");
+    }
+
     String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
     boolean whole =
         column.type() == dev.soko.FeatureType.INT || column.type() == dev.soko.FeatureType.LONG;
@@ -412,11 +441,11 @@ final class TableFile implements AutoCloseable {
         "Cannot read "
             + path
             + ": "
-            + (format == InputFile.CSV ? "line " + (number + 1) : "row " + number)
+            + where
             + ", column "
             + name
             + ": '"
-            + part.getVector(BAD_TEXT_NAME).getObject(row)
+            + text
             + "' is not "
             + (whole ? "a whole number" : "a " + type)
             + ", the type of column "

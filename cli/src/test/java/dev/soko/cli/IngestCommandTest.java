@@ -236,11 +236,44 @@ class IngestCommandTest {
         Fixtures.applied(dir).run("ingest", "customer_orders", "nokey.csv", "--timezone", "UTC");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.errLines()).hasSize(1);
-    assertThat(result.errLines().get(0))
-        .startsWith(
-            "Error: Cannot write to group 'customer_orders' version 1: row 1 has a null key")
-        .contains("customer_id");
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("nokey.csv")
+                + ": line 2, column customer_id is empty, but it is a key of group"
+                + " 'customer_orders'; give it a value");
+  }
+
+  // Regression: an empty required value was refused by the store as "row N has a null ...", a
+  // row number one below the file's line, and without naming the file.
+  @Test
+  void namesTheLineOfAnEmptyRequiredValueAndWritesNothing() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "gaps.csv",
+        "customer_id,event_time,orders_30d,spend_30d,country\n"
+            + "1,2011-01-06 10:00:00,2,,\n"
+            + "2,2011-01-06 10:00:00,,1.0,UK\n");
+    Fixtures.write(
+        dir, "notime.csv", "customer_id,event_time,orders_30d,spend_30d,country\n1,,2,1.0,UK\n");
+
+    Cli.Result gaps = cli.run("ingest", "customer_orders", "gaps.csv", "--timezone", "UTC");
+    Cli.Result noTime = cli.run("ingest", "customer_orders", "notime.csv", "--timezone", "UTC");
+
+    assertThat(gaps.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("gaps.csv")
+                + ": line 3, column orders_30d is empty, but it is a feature that cannot be null of"
+                + " group 'customer_orders'; give it a value");
+    assertThat(noTime.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("notime.csv")
+                + ": line 2, column event_time is empty, but it is the event time of group"
+                + " 'customer_orders'; give it a value");
+    assertThat(rows(cli)).isEqualTo("3");
   }
 
   @Test
@@ -259,10 +292,12 @@ class IngestCommandTest {
     Cli.Result result = cli.run("ingest", "customer_orders", "late.csv", "--timezone", "UTC");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.errLines()).hasSize(1);
-    assertThat(result.errLines().get(0))
-        .startsWith(
-            "Error: Cannot write to group 'customer_orders' version 1: row 100001 has a null key");
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("late.csv")
+                + ": line 100002, column customer_id is empty, but it is a key of group"
+                + " 'customer_orders'; give it a value");
     assertThat(rows(cli)).isEqualTo("3");
   }
 
