@@ -735,7 +735,7 @@ public final class FeatureStore implements AutoCloseable {
     GroupRecord record = requireApplied(spec, what);
     Instant now = clock.instant();
     online.create(record.spec());
-    long keys = bootstrap(record.spec(), now, what);
+    long keys = bootstrap(record.spec(), now, what, () -> {});
     if (!record.online()) {
       registry.put(new GroupRecord(record.spec(), true, record.createdAt(), now));
     }
@@ -763,10 +763,16 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     // The offline store is the source of truth: drop whatever the online copy holds, even values
-    // newer than the offline ones, and fill it again.
-    online.drop(record.spec());
-    online.create(record.spec());
-    long keys = bootstrap(record.spec(), clock.instant(), what);
+    // newer than the offline ones, and fill it again; once the offline reads succeeded.
+    long keys =
+        bootstrap(
+            record.spec(),
+            clock.instant(),
+            what,
+            () -> {
+              online.drop(record.spec());
+              online.create(record.spec());
+            });
     LOG.info(
         "Materialized group {} online ({} keys) in {} ms",
         spec.qualifiedName(),
@@ -779,42 +785,53 @@ public final class FeatureStore implements AutoCloseable {
    * Writes to the online store the latest offline value of each key within the TTL at {@code now},
    * and the newest value of each key dated after it.
    *
+   * @param beforeWrites run after both offline reads succeeded and before the first online write
    * @return how many keys were written
    */
-  private long bootstrap(GroupSpec spec, Instant now, String what) {
-    long keys = 0;
+  private long bootstrap(GroupSpec spec, Instant now, String what, Runnable beforeWrites) {
     // Rows dated after now are the newest of their keys, as the writes sent them online, but the
     // offline read as of now leaves them out; they go first, so that the older rows then change
     // nothing and no key is counted twice.
     TimeRange future =
         TimeRange.of(now.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS), END_OF_TIME);
-    try (ArrowReader reader = offline.history(spec, future, allocator)) {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
-      while (reader.loadNextBatch()) {
-        int[] newest = Batches.newestPerKey(spec, root);
-        keys += online.write(spec, Batches.onlineRows(spec, root, newest, now));
+    // Both reads come before any online change, so that a failing read leaves the online copy as
+    // it was. Limitation: a backend whose reader fails only while it streams, or an online write
+    // that fails, still leaves the copy part filled; materializing again repairs it.
+    try (ArrowReader newer = readForOnline(() -> offline.history(spec, future, allocator), what);
+        ArrowReader latest = readForOnline(() -> offline.latest(spec, now, allocator), what)) {
+      beforeWrites.run();
+      long keys = 0;
+      VectorSchemaRoot newerRoot = newer.getVectorSchemaRoot();
+      while (newer.loadNextBatch()) {
+        int[] newest = Batches.newestPerKey(spec, newerRoot);
+        keys += online.write(spec, Batches.onlineRows(spec, newerRoot, newest, now));
       }
+
+      VectorSchemaRoot latestRoot = latest.getVectorSchemaRoot();
+      while (latest.loadNextBatch()) {
+        int[] all = IntStream.range(0, latestRoot.getRowCount()).toArray();
+        keys += online.write(spec, Batches.onlineRows(spec, latestRoot, all, now));
+      }
+
+      return keys;
     } catch (IOException e) {
+      throw new SokoException(
+          "Cannot " + what + ": reading the offline values failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static ArrowReader readForOnline(
+      java.util.function.Supplier<ArrowReader> read, String what) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
       throw new SokoException(
           "Cannot "
               + what
-              + ": reading the offline values dated after now failed: "
+              + ": reading the offline store failed, so the online copy is unchanged: "
               + e.getMessage(),
           e);
     }
-
-    try (ArrowReader reader = offline.latest(spec, now, allocator)) {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
-      while (reader.loadNextBatch()) {
-        int[] all = IntStream.range(0, root.getRowCount()).toArray();
-        keys += online.write(spec, Batches.onlineRows(spec, root, all, now));
-      }
-    } catch (IOException e) {
-      throw new SokoException(
-          "Cannot " + what + ": reading the latest offline values failed: " + e.getMessage(), e);
-    }
-
-    return keys;
   }
 
   synchronized void disableOnline(GroupSpec spec) {
