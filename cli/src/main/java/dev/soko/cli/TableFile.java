@@ -134,7 +134,14 @@ final class TableFile implements AutoCloseable {
 
     Map<String, String> columns = new LinkedHashMap<>();
     for (String name : splitHeader(header.replace("\uFEFF", ""))) {
-      columns.put(name, "VARCHAR");
+      if (columns.put(name, "VARCHAR") != null) {
+        throw new SokoException(
+            "Cannot read "
+                + path
+                + ": the header line names column '"
+                + name
+                + "' twice; give each column its own name");
+      }
     }
 
     return columns;

@@ -478,6 +478,28 @@ class IngestCommandTest {
     assertThat(rows(cli)).isEqualTo("3");
   }
 
+  // Regression: a header naming a column twice was read as one column fewer, so every line was
+  // refused for having one field too many.
+  @Test
+  void refusesAHeaderThatNamesAColumnTwice() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "twice.csv",
+        "customer_id,event_time,orders_30d,spend_30d,country,country\n"
+            + "1,2011-01-06 10:00:00,2,45.5,UK,France\n");
+
+    Cli.Result result = cli.run("ingest", "customer_orders", "twice.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read "
+                + dir.resolve("twice.csv")
+                + ": the header line names column 'country' twice; give each column its own name");
+    assertThat(rows(cli)).isEqualTo("3");
+  }
+
   @Test
   void refusesALineWithTooFewFields() throws Exception {
     Cli cli = Fixtures.ingested(dir);
