@@ -22,7 +22,7 @@ public final class UserEngagementReader {
   private final FeatureStore store;
 
   private UserEngagementReader(FeatureStore store) {
-    this.store = Objects.requireNonNull(store, "store");
+    this.store = Objects.requireNonNull(store, "Cannot create UserEngagementReader: the store is null; give an open store, such as FeatureStore.open()");
   }
 
   /** Returns a reader of the given store. */
@@ -49,6 +49,7 @@ public final class UserEngagementReader {
    * @return the latest value of each key that has one
    */
   public Map<String, UserEngagement> latest(Collection<String> userIds) {
+    Objects.requireNonNull(userIds, "Cannot read the latest values of group 'user_engagement': the collection of keys is null; give one, or List.of() for none");
     List<EntityKey> entityKeys = new ArrayList<>(userIds.size());
     for (String userId : userIds) {
       entityKeys.add(EntityKey.of(userId));

@@ -13,7 +13,7 @@ public final class UserEngagementWriter {
   private final FeatureStore store;
 
   private UserEngagementWriter(FeatureStore store) {
-    this.store = Objects.requireNonNull(store, "store");
+    this.store = Objects.requireNonNull(store, "Cannot create UserEngagementWriter: the store is null; give an open store, such as FeatureStore.open()");
   }
 
   /** Returns a writer to the given store. */

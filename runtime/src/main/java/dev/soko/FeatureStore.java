@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -511,6 +512,8 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if online serving is off for the group, or it was never applied
    */
   public <R extends Record> Optional<R> latest(GroupDefinition<R> group, EntityKey key) {
+    Checks.given(group, "read the latest values of a group", "the group", DEFINITION_FIX);
+    given(key, "key", "read the latest values of group '" + group.name() + "'");
     return latest(group, Arrays.asList(key)).values().stream().findFirst();
   }
 
@@ -521,6 +524,8 @@ public final class FeatureStore implements AutoCloseable {
    */
   public <R extends Record> Map<EntityKey, R> latest(
       GroupDefinition<R> group, Collection<EntityKey> keys) {
+    Checks.given(group, "read the latest values of a group", "the group", DEFINITION_FIX);
+    given(keys, "keys", "read the latest values of group '" + group.name() + "'");
     Map<EntityKey, R> result = new LinkedHashMap<>();
     readOnline(group.spec(), keys)
         .forEach((key, values) -> result.put(key, group.fromValues(values)));
@@ -534,6 +539,8 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if online serving is off for the group, or it was never applied
    */
   public Optional<Map<String, @Nullable Object>> latest(String group, EntityKey key) {
+    checkName(group, "read the latest values of a group");
+    given(key, "key", "read the latest values of group '" + group + "'");
     GroupSpec spec = latestVersion(group, "read the latest values of group '" + group + "'").spec();
     return readOnline(spec, Arrays.asList(key)).values().stream()
         .findFirst()
@@ -775,39 +782,43 @@ public final class FeatureStore implements AutoCloseable {
    * @return how many keys were written
    */
   private long bootstrap(GroupSpec spec, Instant now, String what) {
-    long keys = 0;
     // Rows dated after now are the newest of their keys, as the writes sent them online, but the
     // offline read as of now leaves them out; they go first, so that the older rows then change
     // nothing and no key is counted twice.
     TimeRange future =
         TimeRange.of(now.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS), END_OF_TIME);
-    try (ArrowReader reader = offline.history(spec, future, allocator)) {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
-      while (reader.loadNextBatch()) {
-        int[] newest = Batches.newestPerKey(spec, root);
-        keys += online.write(spec, Batches.onlineRows(spec, root, newest, now));
+    // Both reads start before any online write, so that a read that cannot start changes nothing
+    // online. A failure after that leaves enable's writes part done (enabling again completes
+    // them), and leaves a materialize as the online store's replace leaves it.
+    try (ArrowReader newer = readForOnline(() -> offline.history(spec, future, allocator), what);
+        ArrowReader latest = readForOnline(() -> offline.latest(spec, now, allocator), what)) {
+      long keys = 0;
+      VectorSchemaRoot newerRoot = newer.getVectorSchemaRoot();
+      while (newer.loadNextBatch()) {
+        int[] newest = Batches.newestPerKey(spec, newerRoot);
+        keys += online.write(spec, Batches.onlineRows(spec, newerRoot, newest, now));
       }
+
+      VectorSchemaRoot latestRoot = latest.getVectorSchemaRoot();
+      while (latest.loadNextBatch()) {
+        int[] all = IntStream.range(0, latestRoot.getRowCount()).toArray();
+        keys += online.write(spec, Batches.onlineRows(spec, latestRoot, all, now));
+      }
+
+      return keys;
     } catch (IOException e) {
       throw new SokoException(
-          "Cannot "
-              + what
-              + ": reading the offline values dated after now failed: "
-              + e.getMessage(),
-          e);
+          "Cannot " + what + ": reading the offline values failed: " + e.getMessage(), e);
     }
+  }
 
-    try (ArrowReader reader = offline.latest(spec, now, allocator)) {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
-      while (reader.loadNextBatch()) {
-        int[] all = IntStream.range(0, root.getRowCount()).toArray();
-        keys += online.write(spec, Batches.onlineRows(spec, root, all, now));
-      }
-    } catch (IOException e) {
+  private static ArrowReader readForOnline(Supplier<ArrowReader> read, String what) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
       throw new SokoException(
-          "Cannot " + what + ": reading the latest offline values failed: " + e.getMessage(), e);
+          "Cannot " + what + ": reading the offline store failed: " + e.getMessage(), e);
     }
-
-    return keys;
   }
 
   synchronized void disableOnline(GroupSpec spec) {

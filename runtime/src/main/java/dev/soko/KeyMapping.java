@@ -74,16 +74,24 @@ public final class KeyMapping {
    * <alias>__<feature>} instead of {@code <group>__<feature>}.
    *
    * @throws NullPointerException if the alias is null
-   * @throws IllegalArgumentException if the alias is not a valid name
+   * @throws IllegalArgumentException if the alias is blank or not a valid name
    */
   public KeyMapping as(String alias) {
-    Checks.given(
-        alias,
-        "alias a key mapping",
-        "the alias",
+    String fix =
         "give a name such as 'reader' (lower case letters, digits and underscores), or leave"
-            + " as(...) out to name the columns after the group");
-    GroupSpec.checkName("Alias", alias);
+            + " as(...) out to name the columns after the group";
+    Checks.named(alias, "alias a key mapping", "the alias", fix);
+    try {
+      GroupSpec.checkName("Alias", alias);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Cannot alias a key mapping: the alias '"
+              + alias
+              + "' is not a valid name; use lower case letters, digits and underscores, starting"
+              + " with a letter, at most 63 characters, such as 'reader'",
+          e);
+    }
+
     return new KeyMapping(new LinkedHashMap<>(spineColumns), alias);
   }
 

@@ -37,13 +37,25 @@ class KeyMappingTest {
                 + " spine column");
   }
 
+  // Regression: an invalid or blank alias was refused without the "Cannot ..." form and its fix.
   @Test
   void refusesAnInvalidAlias() {
     assertThatThrownBy(() -> KeyMapping.keys().as("Bad-Alias"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Alias name 'Bad-Alias' is invalid: use lower case letters, digits and underscores,"
-                + " starting with a letter, at most 63 characters");
+            "Cannot alias a key mapping: the alias 'Bad-Alias' is not a valid name; use lower"
+                + " case letters, digits and underscores, starting with a letter, at most 63"
+                + " characters, such as 'reader'");
+  }
+
+  @Test
+  void refusesABlankAlias() {
+    assertThatThrownBy(() -> KeyMapping.keys().as(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot alias a key mapping: the alias ' ' is blank; give a name such as 'reader'"
+                + " (lower case letters, digits and underscores), or leave as(...) out to name the"
+                + " columns after the group");
   }
 
   // Regression: a null alias failed with a bare NullPointerException.

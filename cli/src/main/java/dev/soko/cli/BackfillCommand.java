@@ -80,7 +80,7 @@ final class BackfillCommand extends SubCommand {
                 + range
                 + " with "
                 + WriteSummary.count(summary.rows())
-                + " rows from "
+                + (summary.rows() == 1 ? " row from " : " rows from ")
                 + input.getFileName()
                 + " in "
                 + WriteSummary.seconds(summary.took())

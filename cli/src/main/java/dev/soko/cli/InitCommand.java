@@ -37,6 +37,8 @@ final class InitCommand extends SubCommand {
     byte[] before = Files.exists(target) ? Files.readAllBytes(target) : null;
     Files.createDirectories(target.toAbsolutePath().getParent());
     Files.writeString(target, template(), StandardCharsets.UTF_8);
+    Path store = StoreSession.localFile(target, root().workingDirectory());
+    boolean existed = store != null && Files.isRegularFile(store);
     // Create the store now, so that read-only commands find it before the first apply; if it
     // cannot be created, put the configuration back as it was.
     try {
@@ -54,7 +56,9 @@ final class InitCommand extends SubCommand {
     out().println("Wrote " + target + " for a local store under " + LocalStore.DIRECTORY + "/.");
     out()
         .println(
-            "Created the store " + StoreSession.localFile(target, root().workingDirectory()) + ".");
+            existed
+                ? "Kept the existing store " + store + " as it is."
+                : "Created the store " + store + ".");
     out().println("Next: soko apply <jar of your feature groups>");
     return Soko.OK;
   }

@@ -134,7 +134,14 @@ final class TableFile implements AutoCloseable {
 
     Map<String, String> columns = new LinkedHashMap<>();
     for (String name : splitHeader(header.replace("\uFEFF", ""))) {
-      columns.put(name, "VARCHAR");
+      if (columns.put(name, "VARCHAR") != null) {
+        throw new SokoException(
+            "Cannot read "
+                + path
+                + ": the header line names column '"
+                + name
+                + "' twice; give each column its own name");
+      }
     }
 
     return columns;
@@ -180,7 +187,8 @@ final class TableFile implements AutoCloseable {
 
   /**
    * Returns the condition under which a value of the column is a time without a zone, or null when
-   * the column cannot hold one.
+   * the column cannot hold one. An offset counts only after a time, so that the day of a date
+   * ({@code -07} in {@code 2011-01-07}) is not taken for one.
    */
   private String zoneLessValue(String column) {
     String type = types.get(column);
@@ -195,7 +203,7 @@ final class TableFile implements AutoCloseable {
             + value
             + ") <> '' AND NOT regexp_matches(trim("
             + value
-            + "), '(Z|z|[+-]\\d\\d(:?\\d\\d)?|[A-Za-z]+/[A-Za-z_]+|UTC)$')"
+            + "), '(Z|z|:\\d\\d(\\.\\d+)?\\s*[+-]\\d\\d(:?\\d\\d)?|[A-Za-z]+/[A-Za-z_]+|UTC)$')"
         : value + " IS NOT NULL";
   }
 
@@ -233,9 +241,9 @@ final class TableFile implements AutoCloseable {
    *
    * @param zone the zone of timestamps written without one
    * @param progress told the number of rows of each part read
-   * @throws SokoException if a column of the group is missing, the file is not valid, or a value
-   *     does not fit its column (naming the line, or the row of a Parquet file, the column and the
-   *     value)
+   * @throws SokoException if a column of the group is missing, the file is not valid, a value does
+   *     not fit its column, or a key, the event time or a primitive feature is empty (naming the
+   *     line, or the row of a Parquet file, the column and the value)
    */
   Rows readAll(GroupSpec spec, ZoneId zone, BufferAllocator allocator, LongConsumer progress) {
     List<Column> columns = spec.columns();
@@ -256,6 +264,11 @@ final class TableFile implements AutoCloseable {
       String value = quote(column.name());
       values.add(value);
       String bad = badValue(column, fileType);
+      if (!column.nullable()) {
+        // Marked here, so that an empty key or required value is named by its line, as a bad one.
+        bad = value + " IS NULL" + (bad == null ? "" : " OR " + bad);
+      }
+
       if (bad != null) {
         badWhen.add(" WHEN " + bad + " THEN " + i);
         badText.add(" WHEN " + i + " THEN CAST(" + value + " AS VARCHAR)");
@@ -382,7 +395,8 @@ final class TableFile implements AutoCloseable {
   }
 
   /**
-   * Refuses the first value of a part that does not fit its column.
+   * Refuses the first value of a part that does not fit its column, or is empty in a column that
+   * cannot be null.
    *
    * @param before the number of rows read before this part
    * @throws SokoException naming the line (the row of a Parquet file), column and value
@@ -404,6 +418,29 @@ final class TableFile implements AutoCloseable {
     long number = before + row + 1;
     Column column = spec.columns().get(marks.get(row));
     String name = column.name();
+    String where = format == InputFile.CSV ? "line " + (number + 1) : "row " + number;
+    Object text = part.getVector(BAD_TEXT_NAME).getObject(row);
+    if (text == null) {
+      String role =
+          switch (column.role()) {
+            case KEY -> "a key";
+            case EVENT_TIME -> "the event time";
+            case FEATURE -> "a feature that cannot be null";
+          };
+      throw new SokoException(
+          "Cannot read "
+              + path
+              + ": "
+              + where
+              + ", column "
+              + name
+              + " is empty, but it is "
+              + role
+              + " of group '"
+              + spec.name()
+              + "'; give it a value");
+    }
+
     String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
     boolean whole =
         column.type() == dev.soko.FeatureType.INT || column.type() == dev.soko.FeatureType.LONG;
@@ -411,18 +448,20 @@ final class TableFile implements AutoCloseable {
         "Cannot read "
             + path
             + ": "
-            + (format == InputFile.CSV ? "line " + (number + 1) : "row " + number)
+            + where
             + ", column "
             + name
             + ": '"
-            + part.getVector(BAD_TEXT_NAME).getObject(row)
+            + text
             + "' is not "
             + (whole ? "a whole number" : "a " + type)
             + ", the type of column "
             + name
             + " of group '"
             + spec.name()
-            + "'; correct the value, or leave it empty for none");
+            + (column.nullable()
+                ? "'; correct the value, or leave it empty for none"
+                : "'; correct the value"));
   }
 
   private static boolean anySet(BitVector marks, int rows) {
@@ -524,17 +563,42 @@ final class TableFile implements AutoCloseable {
       return null;
     }
 
-    String bad = value + " IS NOT NULL AND (TRY_CAST(" + value + " AS " + target + ") IS NULL";
-    boolean whole =
-        column.type() == dev.soko.FeatureType.INT || column.type() == dev.soko.FeatureType.LONG;
-    if (whole && fileType.equals("VARCHAR")) {
-      // A cast rounds 1.7 to 2: a whole-number column takes only digits.
-      bad += " OR NOT regexp_matches(" + value + ", '^\\s*[+-]?\\d+(\\.0*)?\\s*$')";
-    } else if (whole && FRACTIONAL.stream().anyMatch(fileType::startsWith)) {
-      bad += " OR " + value + " <> trunc(" + value + ")";
+    String bad = value + " IS NOT NULL AND (" + misfit(value, target, fileType);
+    if (target.endsWith("[]")) {
+      // A cast to a list casts each element as TRY_CAST does: an element that does not fit would
+      // become null, or be rounded, instead of refusing the value.
+      String element = target.substring(0, target.length() - 2);
+      String fileElement =
+          fileType.endsWith("[]") ? fileType.substring(0, fileType.length() - 2) : "VARCHAR";
+      String elements = fileType.endsWith("[]") ? value : "TRY_CAST(" + value + " AS VARCHAR[])";
+      if (!element.equals(fileElement)) {
+        bad +=
+            " OR coalesce(list_bool_or(list_transform("
+                + elements
+                + ", lambda e: e IS NOT NULL AND ("
+                + misfit("e", element, fileElement)
+                + "))), false)";
+      }
     }
 
     return bad + ")";
+  }
+
+  /**
+   * Returns the condition under which a non-null value of a file type does not fit a DuckDB type:
+   * the cast fails, or a whole-number type would round it.
+   */
+  private static String misfit(String value, String target, String fileType) {
+    String misfit = "TRY_CAST(" + value + " AS " + target + ") IS NULL";
+    boolean whole = target.equals("INTEGER") || target.equals("BIGINT");
+    if (whole && fileType.equals("VARCHAR")) {
+      // A cast rounds 1.7 to 2: a whole-number column takes only digits.
+      misfit += " OR NOT regexp_matches(" + value + ", '^\\s*[+-]?\\d+(\\.0*)?\\s*$')";
+    } else if (whole && FRACTIONAL.stream().anyMatch(fileType::startsWith)) {
+      misfit += " OR " + value + " <> trunc(" + value + ")";
+    }
+
+    return misfit;
   }
 
   // Limitation: in a CSV, list and byte columns must be written as DuckDB reads them as text

@@ -55,7 +55,7 @@ class BackfillCommandTest {
     assertThat(first.err()).isEmpty();
     assertThat(first.outLinesTimeless())
         .containsExactly(
-            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 rows"
+            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 row"
                 + " from january4.csv in N s.");
     assertThat(afterFirst)
         .isEqualTo(
@@ -90,7 +90,7 @@ class BackfillCommandTest {
         .containsExactly("Timestamps without a zone are read as UTC; pass --timezone to change.");
     assertThat(result.outLinesTimeless())
         .containsExactly(
-            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 rows"
+            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 row"
                 + " from january4.csv in N s.");
   }
 

@@ -93,6 +93,12 @@ class InitCommandTest {
     Cli.Result result = cli.run("init");
 
     assertThat(result.exitCode()).isZero();
+    // Regression: init said "Created the store" of a store it had kept.
+    assertThat(result.outLines())
+        .containsExactly(
+            "Wrote " + dir.resolve("soko.yaml") + " for a local store under .soko/.",
+            "Kept the existing store " + dir.resolve(".soko/soko.duckdb") + " as it is.",
+            "Next: soko apply <jar of your feature groups>");
     assertThat(cli.run("describe", "item_stats").outLines())
         .contains("Rows stored: 2 (a key and event time written twice counts twice)");
   }

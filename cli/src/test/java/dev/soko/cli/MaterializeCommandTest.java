@@ -50,6 +50,52 @@ class MaterializeCommandTest {
             "Materialized item_stats online: 2 keys loaded from the offline history in N s.");
   }
 
+  // Regression: materialize dropped the online copy before reading the offline history, so a
+  // failing read left the group online with no values at all. The local store now replaces the
+  // copy in one transaction.
+  @Test
+  void keepsTheOnlineCopyWhenTheOfflineReadFails() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    assertThat(cli.run("online", "enable", "item_stats").exitCode()).isZero();
+    // A real fault, made with a plain DuckDB connection: the offline table loses a column.
+    execute("ALTER TABLE offline.item_stats_v1 RENAME COLUMN units_7d TO units");
+
+    Cli.Result failed = cli.run("materialize", "item_stats");
+    Cli.Result get = cli.run("get", "item_stats", "85123A");
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.errLines()).hasSize(1);
+    assertThat(failed.errLines().get(0))
+        .startsWith(
+            "Error: Cannot materialize group 'item_stats' online: reading the offline store"
+                + " failed: Cannot query "
+                + dir.resolve(".soko/soko.duckdb")
+                + ": Binder Error: ");
+    assertThat(get.outLines())
+        .containsExactly(
+            "stock_code | event_time           | units_7d",
+            "-----------+----------------------+---------",
+            "85123A     | 2011-01-04T10:00:00Z |       12",
+            "1 of 1 keys found.");
+
+    execute("ALTER TABLE offline.item_stats_v1 RENAME COLUMN units TO units_7d");
+    assertThat(cli.run("materialize", "item_stats").outLinesTimeless())
+        .containsExactly(
+            "Materialized item_stats online: 2 keys loaded from the offline history in N s.");
+  }
+
+  private void execute(String sql) throws Exception {
+    Properties settings = new Properties();
+    settings.setProperty("autoinstall_known_extensions", "false");
+    settings.setProperty("autoload_known_extensions", "false");
+    try (Connection duckdb =
+            DriverManager.getConnection(
+                "jdbc:duckdb:" + dir.resolve(".soko/soko.duckdb"), settings);
+        Statement statement = duckdb.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
   @Test
   void refusesAGroupWhoseOnlineServingIsOff() throws Exception {
     Cli cli = Fixtures.ingested(dir);

@@ -100,6 +100,43 @@ class TrainingSetCommandTest {
             "017850,2011-01-06 00:00:00,1,4,United Kingdom");
   }
 
+  // Regression: a spine of dates was refused as "holds DATE, not timestamps", although the CLI
+  // reads a date given to --from or in an ingested file as its start of day.
+  @Test
+  void readsSpineDatesAsTheirStartOfDayInTheZone() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir, "spine.csv", "customer_id,snapshot_at\n017850,2011-01-05\n017850,2011-01-06\n");
+
+    Cli.Result utc =
+        trainingSet(cli, "--features", "customer_orders:orders_30d", "--out", "utc.csv");
+    Cli.Result honolulu =
+        trainingSet(
+            cli,
+            "--features",
+            "customer_orders:orders_30d",
+            "--timezone",
+            "Pacific/Honolulu",
+            "--out",
+            "honolulu.csv");
+
+    assertThat(utc.exitCode()).as(utc.err()).isZero();
+    assertThat(utc.errLines())
+        .containsExactly("Timestamps without a zone are read as UTC; pass --timezone to change.");
+    assertThat(lines("utc.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,customer_orders__orders_30d",
+            "017850,2011-01-05,3",
+            "017850,2011-01-06,4");
+    assertThat(honolulu.exitCode()).as(honolulu.err()).isZero();
+    // 2011-01-05 in Honolulu starts at 10:00 UTC, after that day's order of 09:00 UTC.
+    assertThat(lines("honolulu.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,customer_orders__orders_30d",
+            "017850,2011-01-05,4",
+            "017850,2011-01-06,4");
+  }
+
   @Test
   void asKnownAtIgnoresRowsIngestedAfterTheSpineTime() throws Exception {
     Cli cli = Fixtures.ingested(dir);

@@ -115,8 +115,9 @@ public final class DuckDbJoinEngine implements JoinEngine {
           "UBIGINT",
           "UHUGEINT");
 
+  // A date stands for its start of day in the spine's zone, as dates given to the CLI do.
   private static final Set<String> ZONELESS =
-      Set.of("TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS");
+      Set.of("TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "DATE");
 
   private final DuckDBConnection connection;
   private final Form form;
@@ -658,7 +659,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
               + "' holds "
               + type
               + ", not timestamps; write them as 2024-03-01 10:00:00, with an offset"
-              + " (2024-03-01T10:00:00+02:00) or without one (then give the zone)");
+              + " (2024-03-01T10:00:00+02:00) or without one (then give the zone), or as dates"
+              + " (2024-03-01)");
     }
 
     ZoneId zone = request.zone();

@@ -8,6 +8,7 @@ import static dev.soko.processor.Types.INSTANT;
 import static dev.soko.processor.Types.LINKED_HASH_MAP;
 import static dev.soko.processor.Types.LIST;
 import static dev.soko.processor.Types.MAP;
+import static dev.soko.processor.Types.OBJECTS;
 import static dev.soko.processor.Types.OPTIONAL;
 import static dev.soko.processor.Types.TIME_RANGE;
 
@@ -49,7 +50,7 @@ final class ReaderGenerator {
                 0))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FEATURE_STORE, "store", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(Types.storeConstructor())
+        .addMethod(Types.storeConstructor(self))
         .addMethod(Types.storeFactory(self, "Returns a reader of the given store."))
         .addMethod(latestOne())
         .addMethod(latestMany())
@@ -121,6 +122,13 @@ final class ReaderGenerator {
         .returns(ParameterizedTypeName.get(MAP, keyType, recordType))
         .addParameter(
             ParameterSpec.builder(ParameterizedTypeName.get(COLLECTION, keyType), param).build())
+        .addStatement(
+            "$T.requireNonNull($N, $S)",
+            OBJECTS,
+            param,
+            "Cannot read the latest values of group '"
+                + group.name()
+                + "': the collection of keys is null; give one, or List.of() for none")
         .addStatement(
             "$T $N = new $T<>($N.size())",
             ParameterizedTypeName.get(LIST, ENTITY_KEY),

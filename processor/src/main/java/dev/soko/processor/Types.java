@@ -40,12 +40,20 @@ final class Types {
 
   private Types() {}
 
-  /** Returns the private constructor of a class that holds a {@code FeatureStore}. */
-  static MethodSpec storeConstructor() {
+  /**
+   * Returns the private constructor of a class that holds a {@code FeatureStore}, refusing a null
+   * store with a message that names the class and the fix.
+   */
+  static MethodSpec storeConstructor(ClassName self) {
     return MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
         .addParameter(FEATURE_STORE, "store")
-        .addStatement("this.store = $T.requireNonNull(store, $S)", OBJECTS, "store")
+        .addStatement(
+            "this.store = $T.requireNonNull(store, $S)",
+            OBJECTS,
+            "Cannot create "
+                + self.simpleName()
+                + ": the store is null; give an open store, such as FeatureStore.open()")
         .build();
   }
 

@@ -37,7 +37,7 @@ final class WriterGenerator {
                 0))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FEATURE_STORE, "store", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(Types.storeConstructor())
+        .addMethod(Types.storeConstructor(self))
         .addMethod(Types.storeFactory(self, "Returns a writer to the given store."))
         .addMethod(
             MethodSpec.methodBuilder("write")

@@ -74,6 +74,26 @@ class GeneratedStoreTest {
         .containsExactly(other, nulls, full);
   }
 
+  // Regression: a null store or collection of keys failed with a bare NullPointerException.
+  @Test
+  void readersAndWritersRefuseANullStoreOrKeys() {
+    assertThatThrownBy(() -> EveryTypeReader.of(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot create EveryTypeReader: the store is null; give an open store, such as"
+                + " FeatureStore.open()");
+    assertThatThrownBy(() -> UserEngagementWriter.of(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot create UserEngagementWriter: the store is null; give an open store, such as"
+                + " FeatureStore.open()");
+    assertThatThrownBy(() -> UserEngagementReader.of(store).latest((List<String>) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read the latest values of group 'user_engagement': the collection of keys is"
+                + " null; give one, or List.of() for none");
+  }
+
   @Test
   void historyKeepsOnlyTheRange() {
     writer.write(

@@ -6,6 +6,7 @@ import static dev.soko.contract.StoreFixtures.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.soko.EntityKey;
 import dev.soko.FeatureRef;
 import dev.soko.GroupDefinition;
 import dev.soko.GroupSearch;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 public abstract class InputContract extends StoreContract {
 
   private static final TimeRange RANGE = TimeRange.of(daysAgo(10), daysAgo(0));
+  private static final EntityKey KEY = EntityKey.of("u1");
   private static final String DEFINITION_FIX =
       "give a generated group definition, such as UserEngagementGroup.DEFINITION";
   private static final String SPEC_FIX =
@@ -131,6 +133,46 @@ public abstract class InputContract extends StoreContract {
         .hasMessage(
             "Cannot search groups: the search is null; give one, such as"
                 + " GroupSearch.all().withTag(\"user\")");
+  }
+
+  // Regression: online reads took a null group or key without a check, failing with a bare
+  // NullPointerException, "no group named 'null'", or a message about online serving.
+  @Test
+  void onlineReadsRefuseANullGroupOrKey() {
+    store.apply(CLICKS).orThrow();
+
+    assertThatThrownBy(() -> store.latest((GroupDefinition<StoreFixtures.Click>) null, KEY))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read the latest values of a group: the group is null; " + DEFINITION_FIX);
+    assertThatThrownBy(
+            () -> store.latest((GroupDefinition<StoreFixtures.Click>) null, List.of(KEY)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read the latest values of a group: the group is null; " + DEFINITION_FIX);
+    assertThatThrownBy(() -> store.latest((String) null, KEY))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read the latest values of a group: the group name is null; " + NAME_FIX);
+    assertThatThrownBy(() -> store.latest(" ", KEY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot read the latest values of a group: the group name ' ' is blank; " + NAME_FIX);
+    assertThatThrownBy(() -> store.latest(CLICKS, (EntityKey) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read the latest values of group 'store_clicks': key is null; give one. Nothing"
+                + " was read or written.");
+    assertThatThrownBy(() -> store.latest(CLICKS, (List<EntityKey>) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read the latest values of group 'store_clicks': keys is null; give one."
+                + " Nothing was read or written.");
+    assertThatThrownBy(() -> store.latest("store_clicks", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read the latest values of group 'store_clicks': key is null; give one. Nothing"
+                + " was read or written.");
   }
 
   @Test
