@@ -68,7 +68,10 @@ final class DescribeCommand extends SubCommand {
         out, "TTL", spec.ttlIfAny().map(DescribeCommand::ttl).orElse("none (values never expire)"));
     line(out, "Online", info.online() ? "on" : "off");
     // The store keeps every write: a key and event time written twice is two stored rows.
-    line(out, "Rows stored", stats.rows() + " (a key and event time written twice counts twice)");
+    line(
+        out,
+        "Rows stored",
+        WriteSummary.count(stats.rows()) + " (a key and event time written twice counts twice)");
     line(out, "First event", time(stats.firstEventTime()));
     line(out, "Last event", time(stats.lastEventTime()));
     line(out, "Last write", time(stats.lastWrite()));
