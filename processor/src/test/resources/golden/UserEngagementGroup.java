@@ -6,6 +6,7 @@ import dev.soko.FeatureRef;
 import dev.soko.FeatureType;
 import dev.soko.GroupDefinition;
 import dev.soko.GroupSpec;
+import dev.soko.internal.ArrowValues;
 import dev.soko.internal.GroupConverters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
         GroupConverters.checkRequired(row.userId(), this, "user_id", i);
         userId.setSafe(i, row.userId().getBytes(StandardCharsets.UTF_8));
         GroupConverters.checkRequired(row.eventTime(), this, "event_time", i);
-        eventTime.setSafe(i, GroupConverters.micros(row.eventTime()));
+        eventTime.setSafe(i, ArrowValues.micros(row.eventTime()));
         clicks24h.setSafe(i, row.clicks24h());
         if (row.ctr7d() == null) {
           ctr7d.setNull(i);
@@ -85,7 +86,7 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
         if (row.embedding() == null) {
           embedding.setNull(i);
         } else {
-          GroupConverters.setFloats(embedding, i, row.embedding());
+          ArrowValues.setFloats(embedding, i, row.embedding());
         }
       }
 
@@ -112,10 +113,10 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
       rows.add(
           new UserEngagement(
               new String(userId.get(i), StandardCharsets.UTF_8),
-              GroupConverters.instant(eventTime.get(i)),
+              ArrowValues.instant(eventTime.get(i)),
               clicks24h.get(i),
               ctr7d.isNull(i) ? null : ctr7d.get(i),
-              embedding.isNull(i) ? null : GroupConverters.floats(embedding, i)));
+              embedding.isNull(i) ? null : ArrowValues.floats(embedding, i)));
     }
 
     return rows;

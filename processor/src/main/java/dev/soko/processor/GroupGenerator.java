@@ -1,6 +1,7 @@
 package dev.soko.processor;
 
 import static dev.soko.processor.Types.ARRAY_LIST;
+import static dev.soko.processor.Types.ARROW_VALUES;
 import static dev.soko.processor.Types.BUFFER_ALLOCATOR;
 import static dev.soko.processor.Types.CHARSETS;
 import static dev.soko.processor.Types.COLUMN;
@@ -261,11 +262,11 @@ final class GroupGenerator {
             .nextControlFlow("else");
     switch (column.type()) {
       case FLOAT_ARRAY ->
-          code.addStatement("$T.setFloats($Z$N, i, $L)", GROUP_CONVERTERS, vector, accessor);
+          code.addStatement("$T.setFloats($Z$N, i, $L)", ARROW_VALUES, vector, accessor);
       case STRING_LIST ->
-          code.addStatement("$T.setStrings($Z$N, i, $L)", GROUP_CONVERTERS, vector, accessor);
+          code.addStatement("$T.setStrings($Z$N, i, $L)", ARROW_VALUES, vector, accessor);
       case LONG_LIST ->
-          code.addStatement("$T.setLongs($Z$N, i, $L)", GROUP_CONVERTERS, vector, accessor);
+          code.addStatement("$T.setLongs($Z$N, i, $L)", ARROW_VALUES, vector, accessor);
       default -> code.addStatement("$N.setSafe($Zi, $L)", vector, encode(column.type(), accessor));
     }
 
@@ -277,7 +278,7 @@ final class GroupGenerator {
     return switch (type) {
       case BOOLEAN -> CodeBlock.of("$L ? 1 : 0", value);
       case STRING -> CodeBlock.of("$L.getBytes($T.UTF_8)", value, CHARSETS);
-      case TIMESTAMP -> CodeBlock.of("$T.micros($L)", GROUP_CONVERTERS, value);
+      case TIMESTAMP -> CodeBlock.of("$T.micros($L)", ARROW_VALUES, value);
       case DATE -> CodeBlock.of("$T.toIntExact($L.toEpochDay())", Math.class, value);
       default -> CodeBlock.of("$L", value);
     };
@@ -331,11 +332,11 @@ final class GroupGenerator {
           case BOOLEAN -> CodeBlock.of("$N.get(i) != 0", vector);
           case STRING ->
               CodeBlock.of("new $T($N.get(i), $T.UTF_8)", String.class, vector, CHARSETS);
-          case TIMESTAMP -> CodeBlock.of("$T.instant($N.get(i))", GROUP_CONVERTERS, vector);
+          case TIMESTAMP -> CodeBlock.of("$T.instant($N.get(i))", ARROW_VALUES, vector);
           case DATE -> CodeBlock.of("$T.ofEpochDay($N.get(i))", LOCAL_DATE, vector);
-          case FLOAT_ARRAY -> CodeBlock.of("$T.floats($N, i)", GROUP_CONVERTERS, vector);
-          case STRING_LIST -> CodeBlock.of("$T.strings($N, i)", GROUP_CONVERTERS, vector);
-          case LONG_LIST -> CodeBlock.of("$T.longs($N, i)", GROUP_CONVERTERS, vector);
+          case FLOAT_ARRAY -> CodeBlock.of("$T.floats($N, i)", ARROW_VALUES, vector);
+          case STRING_LIST -> CodeBlock.of("$T.strings($N, i)", ARROW_VALUES, vector);
+          case LONG_LIST -> CodeBlock.of("$T.longs($N, i)", ARROW_VALUES, vector);
           default -> CodeBlock.of("$N.get(i)", vector);
         };
     return column.nullable() ? CodeBlock.of("$N.isNull(i) ? null : $L", vector, value) : value;

@@ -17,6 +17,7 @@ final class Types {
   static final ClassName FEATURE_STORE = ClassName.get("dev.soko", "FeatureStore");
   static final ClassName TIME_RANGE = ClassName.get("dev.soko", "TimeRange");
   static final ClassName WRITE_RESULT = ClassName.get("dev.soko", "WriteResult");
+  static final ClassName ARROW_VALUES = ClassName.get("dev.soko.internal", "ArrowValues");
   static final ClassName GROUP_CONVERTERS = ClassName.get("dev.soko.internal", "GroupConverters");
 
   static final ClassName BUFFER_ALLOCATOR =

@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads and writes the plain Java value of one cell of an Arrow vector, for every {@link
  * FeatureType}. Plain values are those described in {@link dev.soko.GroupDefinition}.
+ *
+ * <p>Not API: the runtime, the backends and the code that the processor generates share it, and it
+ * may change in any release together with them.
  */
 public final class ArrowValues {
 
@@ -208,7 +211,7 @@ public final class ArrowValues {
   }
 
   /** Returns the non-null list of floats at a row; a null element reads as {@code NaN}. */
-  static float[] floats(ListVector vector, int row) {
+  public static float[] floats(ListVector vector, int row) {
     Float4Vector data = (Float4Vector) vector.getDataVector();
     ArrowBuf buffer = data.getDataBuffer();
     int start = vector.getElementStartIndex(row);
@@ -224,7 +227,7 @@ public final class ArrowValues {
   }
 
   /** Returns the non-null list of strings at a row, keeping null elements. */
-  static List<@Nullable String> strings(ListVector vector, int row) {
+  public static List<@Nullable String> strings(ListVector vector, int row) {
     VarCharVector data = (VarCharVector) vector.getDataVector();
     int start = vector.getElementStartIndex(row);
     @Nullable String[] values = new String[vector.getElementEndIndex(row) - start];
@@ -237,7 +240,7 @@ public final class ArrowValues {
   }
 
   /** Returns the non-null list of longs at a row, keeping null elements. */
-  static List<@Nullable Long> longs(ListVector vector, int row) {
+  public static List<@Nullable Long> longs(ListVector vector, int row) {
     BigIntVector data = (BigIntVector) vector.getDataVector();
     int start = vector.getElementStartIndex(row);
     @Nullable Long[] values = new Long[vector.getElementEndIndex(row) - start];
@@ -249,7 +252,7 @@ public final class ArrowValues {
   }
 
   /** Sets a non-null list of floats at a row, growing the vector as needed. */
-  static void setFloats(ListVector vector, int row, float[] values) {
+  public static void setFloats(ListVector vector, int row, float[] values) {
     Float4Vector data = (Float4Vector) vector.getDataVector();
     int start = vector.startNewValue(row);
     for (int i = 0; i < values.length; i++) {
@@ -260,7 +263,8 @@ public final class ArrowValues {
   }
 
   /** Sets a non-null list of strings at a row, null elements included. */
-  static void setStrings(ListVector vector, int row, List<? extends @Nullable String> values) {
+  public static void setStrings(
+      ListVector vector, int row, List<? extends @Nullable String> values) {
     VarCharVector data = (VarCharVector) vector.getDataVector();
     int index = vector.startNewValue(row);
     for (String value : values) {
@@ -277,7 +281,7 @@ public final class ArrowValues {
   }
 
   /** Sets a non-null list of longs at a row, null elements included. */
-  static void setLongs(ListVector vector, int row, List<? extends @Nullable Long> values) {
+  public static void setLongs(ListVector vector, int row, List<? extends @Nullable Long> values) {
     BigIntVector data = (BigIntVector) vector.getDataVector();
     int index = vector.startNewValue(row);
     for (Long value : values) {

@@ -3,17 +3,14 @@ package dev.soko.internal;
 import dev.soko.Column;
 import dev.soko.FeatureType;
 import dev.soko.GroupDefinition;
-import java.time.Instant;
-import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.complex.ListVector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The part of the converters in each generated {@code <Record>Group} that is the same for every
- * group: checks of a batch's columns and of required values, and the conversion of instants and
- * lists.
+ * The checks that every generated {@code <Record>Group} makes as it converts: of a batch's columns
+ * and of required values. The conversions of instants and lists that they share are in {@link
+ * ArrowValues}.
  *
  * <p>For generated code only. It is public because generated groups live in their users' packages,
  * but it is not API: it may change in any release, together with the processor that generates the
@@ -94,55 +91,5 @@ public final class GroupConverters {
               + column
               + "' is a key or the event time, and must not be null");
     }
-  }
-
-  /**
-   * Returns an instant as microseconds since the epoch, rounded down to the microsecond (toward the
-   * past, before 1970 as after).
-   *
-   * @throws ArithmeticException if the instant is too far from 1970 for a {@code long}
-   */
-  public static long micros(Instant instant) {
-    return ArrowValues.micros(instant);
-  }
-
-  /** Returns the instant of a count of microseconds since the epoch, negative before 1970. */
-  public static Instant instant(long micros) {
-    return ArrowValues.instant(micros);
-  }
-
-  /** Writes a non-null array of floats at a row of a list vector, growing it as needed. */
-  public static void setFloats(ListVector vector, int row, float[] values) {
-    ArrowValues.setFloats(vector, row, values);
-  }
-
-  /**
-   * Reads the non-null list of floats at a row of a list vector.
-   *
-   * <p>A null element reads as {@code NaN}, since a {@code float[]} cannot hold null.
-   */
-  public static float[] floats(ListVector vector, int row) {
-    return ArrowValues.floats(vector, row);
-  }
-
-  /** Writes a non-null list of strings at a row of a list vector, null elements included. */
-  public static void setStrings(
-      ListVector vector, int row, List<? extends @Nullable String> values) {
-    ArrowValues.setStrings(vector, row, values);
-  }
-
-  /** Reads the non-null list of strings at a row of a list vector, null elements included. */
-  public static List<@Nullable String> strings(ListVector vector, int row) {
-    return ArrowValues.strings(vector, row);
-  }
-
-  /** Writes a non-null list of longs at a row of a list vector, null elements included. */
-  public static void setLongs(ListVector vector, int row, List<? extends @Nullable Long> values) {
-    ArrowValues.setLongs(vector, row, values);
-  }
-
-  /** Reads the non-null list of longs at a row of a list vector, null elements included. */
-  public static List<@Nullable Long> longs(ListVector vector, int row) {
-    return ArrowValues.longs(vector, row);
   }
 }
