@@ -51,7 +51,12 @@ public final class DuckDbBackend implements Backend {
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbBackend.class);
   private static final int BATCH_ROWS = 65_536;
   private static final List<String> SCHEMAS =
-      List.of(DuckDbNames.OFFLINE, DuckDbNames.ONLINE, DuckDbNames.REGISTRY, DuckDbNames.FEATURES);
+      List.of(
+          DuckDbNames.OFFLINE,
+          DuckDbNames.ONLINE,
+          DuckDbNames.REGISTRY,
+          DuckDbNames.FEATURES,
+          DuckDbNames.REPLACED);
 
   private final Path file;
   private final Connection connection;

@@ -58,8 +58,11 @@ import org.slf4j.LoggerFactory;
  * when the later of the two is at or before the spine timestamp. So a window first keeps, per key
  * and in order of that visibility time, only the rows that are newer than every row visible before
  * them, and an {@code ASOF JOIN} on the visibility time then picks the newest visible row (see
- * {@code appendKnownAtAsof}). The range join form answers the same with {@code ROW_NUMBER}, much
- * slower when keys have many rows, and is kept for comparison.
+ * {@code appendKnownAtAsof}). Rows that a backfill replaced stay visible, as known at, until the
+ * time they were replaced; they live in their own table ({@code replaced."<group>_v<version>"},
+ * with {@value DuckDbNames#REPLACED_AT}), are usually few, and are joined apart with a range join,
+ * then compared with the current rows' match. The range join form answers the same with {@code
+ * ROW_NUMBER}, much slower when keys have many rows, and is kept for comparison.
  *
  * <p>Every value reaches DuckDB as a bind parameter, spine file paths included, with two exceptions
  * written as escaped string literals because DuckDB takes no parameter there: the column names in
@@ -259,10 +262,12 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
 
     for (int g = 0; g < request.groups().size(); g++) {
+      boolean replaced =
+          request.asKnownAt() && hasReplaced(joinConnection, request.groups().get(g).spec());
       if (form == Form.RANGE) {
-        appendRange(sql, parameters, request, g, bounds);
+        appendRange(sql, parameters, request, g, bounds, replaced);
       } else if (request.asKnownAt()) {
-        appendKnownAtAsof(sql, parameters, request, g, bounds);
+        appendKnownAtAsof(sql, parameters, request, g, bounds, replaced);
       } else if (form == Form.ASOF_ORDERED) {
         appendOrderedAsof(sql, parameters, request, g, bounds);
       } else {
@@ -345,9 +350,22 @@ public final class DuckDbJoinEngine implements JoinEngine {
    * any later row that holds the greatest value so far would be visible to t and greater. So one
    * {@code ASOF JOIN} on the visibility time finds it, with its features, and the TTL applies to
    * its event time after the join.
+   *
+   * <p>That holds for the rows of the offline table, which stay visible once visible. A row that a
+   * backfill replaced (with {@code replaced}, when the store keeps such rows for the group) is
+   * visible only until it was replaced, so those rows are joined apart ({@code r<i>}): a range join
+   * over the replaced rows of the join's window, keeping the newest visible one per spine row. The
+   * current rows' best match ({@code a<i>}) and the replaced rows' are then compared per spine row,
+   * and the greater ordering value wins, the current row on a tie. The best visible row is the
+   * greater of the best visible current row and the best visible replaced row, so this is exact.
    */
   private static void appendKnownAtAsof(
-      StringBuilder sql, List<Object> parameters, JoinRequest request, int index, Bounds bounds) {
+      StringBuilder sql,
+      List<Object> parameters,
+      JoinRequest request,
+      int index,
+      Bounds bounds,
+      boolean replaced) {
     GroupSpec spec = request.groups().get(index).spec();
     List<String> keys = spec.keyNames().stream().map(DuckDbJoinEngine::quote).toList();
     String eventTime = quote(spec.eventTime().name());
@@ -361,27 +379,126 @@ public final class DuckDbJoinEngine implements JoinEngine {
     sql.append(", greatest(").append(eventTime);
     sql.append(request.strictlyBefore() ? " + to_microseconds(1)" : "");
     sql.append(", ").append(ingestedAt).append(") AS _soko_seen, ");
-    String order =
-        "epoch_us("
-            + eventTime
-            + ")::HUGEINT * "
-            + TWO_TO_64
-            + " + (epoch_us("
-            + ingestedAt
-            + ")::HUGEINT + "
-            + TWO_TO_63
-            + ")";
-    sql.append(order).append(" AS _soko_order FROM ").append(table(spec)).append(" WHERE ");
+    sql.append(order(eventTime, ingestedAt)).append(" AS _soko_order FROM ").append(table(spec));
+    sql.append(" WHERE ");
     appendTimeFilter(sql, parameters, spec, eventTime, bounds);
     sql.append(" AND ").append(ingestedAt).append(" <= ").append(instant(parameters, bounds.to));
     sql.append(") QUALIFY _soko_order = max(_soko_order) OVER (PARTITION BY ");
     sql.append(String.join(", ", keys));
     sql.append(" ORDER BY _soko_seen RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))");
 
-    appendMatchStart(sql, parameters, request, index);
+    if (!replaced) {
+      appendMatchStart(sql, parameters, request, index);
+      sql.append(" FROM s ASOF JOIN g").append(index).append(" g ON ");
+      appendKeyEqualities(sql, spec, index);
+      sql.append(" AND s._soko_ts >= g._soko_seen)");
+      return;
+    }
+
+    List<String> features = request.groups().get(index).features();
+    sql.append(", a").append(index);
+    sql.append(" AS (SELECT s._soko_row, s._soko_ts, g._soko_order, g.").append(eventTime);
+    sql.append(" AS _soko_event");
+    appendColumns(sql, "g.", features);
     sql.append(" FROM s ASOF JOIN g").append(index).append(" g ON ");
     appendKeyEqualities(sql, spec, index);
     sql.append(" AND s._soko_ts >= g._soko_seen)");
+
+    sql.append(", r").append(index).append(" AS (SELECT s._soko_row, s._soko_ts, ");
+    sql.append(order("g." + eventTime, "g." + ingestedAt)).append(" AS _soko_order, g.");
+    sql.append(eventTime).append(" AS _soko_event");
+    appendColumns(sql, "g.", features);
+    sql.append(" FROM s JOIN ").append(DuckDbNames.replacedTable(spec)).append(" g ON ");
+    appendKeyEqualities(sql, spec, index);
+    appendReplacedConditions(sql, request, eventTime);
+    sql.append(" WHERE ");
+    appendReplacedWindow(sql, parameters, spec, eventTime, bounds);
+    sql.append(" QUALIFY row_number() OVER (PARTITION BY s._soko_row ORDER BY _soko_order DESC)");
+    sql.append(" = 1)");
+
+    // A replaced row wins only when strictly newer, so that a tie keeps the current row.
+    String newer =
+        "(r._soko_row IS NOT NULL AND (a._soko_row IS NULL OR r._soko_order > a._soko_order))";
+    sql.append(", m").append(index);
+    sql.append(" AS (SELECT coalesce(a._soko_row, r._soko_row) AS _soko_row");
+    if (spec.ttlIfAny().isPresent()) {
+      sql.append(", epoch_us(coalesce(a._soko_ts, r._soko_ts)) - epoch_us(CASE WHEN ");
+      sql.append(newer).append(" THEN r._soko_event ELSE a._soko_event END) <= ? AS _soko_fresh");
+      parameters.add(micros(spec.ttlIfAny().get()));
+    }
+
+    for (String feature : features) {
+      String column = quote(feature);
+      sql.append(", CASE WHEN ").append(newer).append(" THEN r.").append(column);
+      sql.append(" ELSE a.").append(column).append(" END AS ").append(column);
+    }
+
+    sql.append(" FROM a").append(index).append(" a FULL JOIN r").append(index);
+    sql.append(" r ON a._soko_row = r._soko_row)");
+  }
+
+  /**
+   * Appends the conditions under which replaced row {@code g} is visible to spine row {@code s}:
+   * its event time at or before the spine time (before it, strictly), its ingestion time at or
+   * before it, and its replacement after it.
+   */
+  private static void appendReplacedConditions(
+      StringBuilder sql, JoinRequest request, String eventTime) {
+    sql.append(" AND g.").append(eventTime).append(request.strictlyBefore() ? " < " : " <= ");
+    sql.append("s._soko_ts AND g.").append(quote(GroupSpec.INGESTED_AT));
+    sql.append(" <= s._soko_ts AND g.").append(quote(DuckDbNames.REPLACED_AT));
+    sql.append(" > s._soko_ts");
+  }
+
+  /**
+   * Appends the filter on replaced rows that can matter: event times in the join's window, ingested
+   * by the latest spine time and replaced after the earliest.
+   */
+  private static void appendReplacedWindow(
+      StringBuilder sql, List<Object> parameters, GroupSpec spec, String eventTime, Bounds bounds) {
+    appendTimeFilter(sql, parameters, spec, "g." + eventTime, bounds);
+    sql.append(" AND g.").append(quote(GroupSpec.INGESTED_AT)).append(" <= ");
+    sql.append(instant(parameters, bounds.to));
+    sql.append(" AND g.").append(quote(DuckDbNames.REPLACED_AT)).append(" > ");
+    sql.append(instant(parameters, bounds.from));
+  }
+
+  /**
+   * Returns the ordering value of a row: its event time in microseconds times 2^64 plus its
+   * ingestion time in microseconds shifted to be non-negative, so it orders by event time, then
+   * ingestion.
+   */
+  private static String order(String eventTime, String ingestedAt) {
+    return "epoch_us("
+        + eventTime
+        + ")::HUGEINT * "
+        + TWO_TO_64
+        + " + (epoch_us("
+        + ingestedAt
+        + ")::HUGEINT + "
+        + TWO_TO_63
+        + ")";
+  }
+
+  private static void appendColumns(StringBuilder sql, String prefix, List<String> columns) {
+    for (String column : columns) {
+      sql.append(", ").append(prefix).append(quote(column));
+    }
+  }
+
+  /** Returns whether the store file keeps replaced rows of the group version. */
+  private static boolean hasReplaced(DuckDBConnection joinConnection, GroupSpec spec)
+      throws SQLException {
+    try (PreparedStatement statement =
+        joinConnection.prepareStatement(
+            "SELECT count(*) FROM information_schema.tables"
+                + " WHERE table_schema = ? AND table_name = ?")) {
+      statement.setString(1, DuckDbNames.REPLACED);
+      statement.setString(2, spec.qualifiedName());
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getLong(1) > 0;
+      }
+    }
   }
 
   /** Appends {@code g<i>} (the rows that can matter, ties removed) and {@code m<i>} (matches). */
@@ -409,14 +526,50 @@ public final class DuckDbJoinEngine implements JoinEngine {
     sql.append(" g.").append(eventTime).append(')');
   }
 
-  /** Appends {@code m<i>}: a join on keys and time range, keeping the newest row per spine row. */
+  /**
+   * Appends {@code m<i>}: a join on keys and time range, keeping the newest row per spine row. As
+   * known at, with {@code replaced}, the rows that backfills replaced join too, each visible until
+   * it was replaced; on a tie the current row wins.
+   */
   private static void appendRange(
-      StringBuilder sql, List<Object> parameters, JoinRequest request, int index, Bounds bounds) {
+      StringBuilder sql,
+      List<Object> parameters,
+      JoinRequest request,
+      int index,
+      Bounds bounds,
+      boolean replaced) {
     GroupSpec spec = request.groups().get(index).spec();
     String eventTime = quote(spec.eventTime().name());
     String ingestedAt = quote(GroupSpec.INGESTED_AT);
+    String replacedAt = quote(DuckDbNames.REPLACED_AT);
+    String rows = table(spec);
+    if (replaced) {
+      StringBuilder columns = new StringBuilder();
+      for (Column key : spec.keys()) {
+        columns.append(quote(key.name())).append(", ");
+      }
+
+      columns.append(eventTime);
+      appendColumns(columns, "", request.groups().get(index).features());
+      columns.append(", ").append(ingestedAt);
+      rows =
+          "(SELECT "
+              + columns
+              + ", NULL::TIMESTAMPTZ AS "
+              + replacedAt
+              + " FROM "
+              + table(spec)
+              + " UNION ALL SELECT "
+              + columns
+              + ", "
+              + replacedAt
+              + " FROM "
+              + DuckDbNames.replacedTable(spec)
+              + ")";
+    }
+
     appendMatchStart(sql, parameters, request, index);
-    sql.append(" FROM s JOIN ").append(table(spec)).append(" g ON ");
+    sql.append(" FROM s JOIN ").append(rows).append(" g ON ");
     appendKeyEqualities(sql, spec, index);
     sql.append(" AND g.").append(eventTime).append(request.strictlyBefore() ? " < " : " <= ");
     sql.append("s._soko_ts");
@@ -429,6 +582,11 @@ public final class DuckDbJoinEngine implements JoinEngine {
       sql.append(" AND g.").append(ingestedAt).append(" <= s._soko_ts");
     }
 
+    if (replaced) {
+      sql.append(" AND (g.").append(replacedAt).append(" IS NULL OR g.").append(replacedAt);
+      sql.append(" > s._soko_ts)");
+    }
+
     sql.append(" WHERE ");
     appendTimeFilter(sql, parameters, spec, "g." + eventTime, bounds);
     if (request.asKnownAt()) {
@@ -439,7 +597,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
 
     sql.append(" QUALIFY row_number() OVER (PARTITION BY s._soko_row ORDER BY g.");
-    sql.append(eventTime).append(" DESC, g.").append(ingestedAt).append(" DESC) = 1)");
+    sql.append(eventTime).append(" DESC, g.").append(ingestedAt).append(" DESC");
+    sql.append(replaced ? ", g." + replacedAt + " IS NULL DESC" : "").append(") = 1)");
   }
 
   /** Appends {@code , m<i> AS (SELECT} with the spine row, the freshness flag and the features. */

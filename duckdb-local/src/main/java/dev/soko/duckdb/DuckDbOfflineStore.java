@@ -113,9 +113,24 @@ final class DuckDbOfflineStore implements OfflineStore {
     try {
       return backend.inTransaction(
           () -> {
+            String inRange = " WHERE " + eventTime + " >= ? AND " + eventTime + " < ?";
+            keepReplaced(spec);
+            // Limitation: replaced rows are kept for good, so the store file grows with each
+            // backfill of a range by the rows it replaces; nothing prunes them yet.
             backend.update(
-                "DELETE FROM " + table + " WHERE " + eventTime + " >= ? AND " + eventTime + " < ?",
-                List.of(range.from(), range.to()));
+                "INSERT INTO "
+                    + DuckDbNames.replacedTable(spec)
+                    + " ("
+                    + DuckDbNames.storedColumns(spec, "")
+                    + ", "
+                    + quote(DuckDbNames.REPLACED_AT)
+                    + ") SELECT "
+                    + DuckDbNames.storedColumns(spec, "")
+                    + ", ? FROM "
+                    + table
+                    + inRange,
+                List.of(ingestedAt, range.from(), range.to()));
+            backend.update("DELETE FROM " + table + inRange, List.of(range.from(), range.to()));
             if (batch.getRowCount() == 0) {
               return 0L;
             }
@@ -137,6 +152,21 @@ final class DuckDbOfflineStore implements OfflineStore {
               + "; nothing was changed",
           e);
     }
+  }
+
+  /**
+   * Creates the table that keeps the rows a backfill replaces, when missing (a store file made
+   * before replaced rows were kept has none), and adds the columns it lacks. Only "as known at"
+   * joins read it.
+   */
+  private void keepReplaced(GroupSpec spec) {
+    String table = DuckDbNames.replacedTable(spec);
+    List<String> columns = new ArrayList<>(DuckDbNames.columnDefinitions(spec));
+    columns.add(quote(DuckDbNames.REPLACED_AT) + " TIMESTAMPTZ NOT NULL");
+    backend.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbNames.REPLACED);
+    backend.execute(
+        "CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
+    addMissingColumns(backend, DuckDbNames.REPLACED, spec, table);
   }
 
   @Override

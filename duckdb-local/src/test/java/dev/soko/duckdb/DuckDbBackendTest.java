@@ -333,8 +333,8 @@ class DuckDbBackendTest {
         .hasMessage(
             "Cannot open store file "
                 + file
-                + ": its name must not be one of offline, online, registry, features, the store's"
-                + " schemas. Rename it, such as soko.duckdb.");
+                + ": its name must not be one of offline, online, registry, features,"
+                + " replaced, the store's schemas. Rename it, such as soko.duckdb.");
     assertThat(file).doesNotExist();
   }
 

@@ -152,7 +152,7 @@ class DuckDbJoinEngineTest {
    * generated rows: many rows per key on a coarse time grid, so that event times, ingestion times
    * and spine times often coincide; ingestion up to an hour before the event or three after; a
    * composite key; spine rows with unknown keys, null keys and duplicates; a group with a TTL and
-   * one without, joined together.
+   * one without, joined together; a third of the rows replaced by backfills at random times.
    */
   @ParameterizedTest
   @EnumSource(
@@ -161,12 +161,20 @@ class DuckDbJoinEngineTest {
   void asKnownAtGivesTheRowsOfTheRangeJoinOnGeneratedData(DuckDbJoinEngine.Form form)
       throws Exception {
     sql(
-        "CREATE TABLE offline.random_v1 AS SELECT 'k' || (i % 40) AS a, (i % 3)::VARCHAR AS b,"
+        "CREATE TABLE generated AS SELECT 'k' || (i % 40) AS a, (i % 3)::VARCHAR AS b,"
             + " TIMESTAMPTZ '2024-03-01 00:00:00+00' + to_minutes((hash(i * 3) % 600)::BIGINT)"
             + " AS event_time, i AS value, TIMESTAMPTZ '2024-03-01 00:00:00+00'"
             + " + to_minutes((hash(i * 3) % 600)::BIGINT + (hash(i * 5) % 240)::BIGINT - 60)"
-            + " AS _ingested_at FROM range(6000) t(i) QUALIFY row_number() OVER (PARTITION BY a, b,"
+            + " AS _ingested_at, CASE WHEN hash(i * 17) % 3 = 0 THEN _ingested_at"
+            + " + to_minutes((hash(i * 19) % 300)::BIGINT) END AS _replaced_at"
+            + " FROM range(8000) t(i) QUALIFY row_number() OVER (PARTITION BY a, b,"
             + " event_time, _ingested_at ORDER BY value) = 1");
+    sql(
+        "CREATE TABLE offline.random_v1 AS SELECT * EXCLUDE (_replaced_at) FROM generated"
+            + " WHERE _replaced_at IS NULL");
+    // Rows that backfills replaced, each at a time of its own, some at their ingestion time.
+    sql("CREATE SCHEMA replaced");
+    sql("CREATE TABLE replaced.random_v1 AS FROM generated WHERE _replaced_at IS NOT NULL");
     Path spine = dir.resolve("random-spine.parquet");
     sql(
         "COPY (SELECT CASE WHEN i % 97 = 0 THEN NULL ELSE 'k' || (hash(i * 7) % 45) END AS a,"
@@ -176,6 +184,10 @@ class DuckDbJoinEngineTest {
             + spine
             + "' (FORMAT parquet)");
     List<GroupJoin> groups = List.of(random(Duration.ofHours(3), "fresh"), random(null, "forever"));
+    JoinRequest knownOnce =
+        new JoinRequest(new TableSource.Parquet(spine), "shown_at", null, groups, false, true);
+    List<List<Object>> withReplaced =
+        read(new DuckDbJoinEngine(connection, form).join(knownOnce, allocator));
 
     for (boolean strictly : List.of(false, true)) {
       JoinRequest known =
@@ -197,6 +209,15 @@ class DuckDbJoinEngineTest {
       assertThat(rows.stream().filter(row -> row.get(5) != null).count()).isGreaterThan(2000);
       assertThat(rows).isNotEqualTo(unknowing);
     }
+
+    sql("ALTER TABLE replaced.random_v1 RENAME TO hidden");
+    List<List<Object>> withoutReplaced =
+        read(new DuckDbJoinEngine(connection, form).join(knownOnce, allocator));
+    long changed =
+        java.util.stream.IntStream.range(0, 3000)
+            .filter(i -> !withReplaced.get(i).equals(withoutReplaced.get(i)))
+            .count();
+    assertThat(changed).isGreaterThan(100);
   }
 
   @Test

@@ -19,6 +19,17 @@ public final class DuckDbNames {
   /** The schema of the registry. */
   public static final String REGISTRY = "registry";
 
+  /**
+   * The schema of the rows that backfills replaced, kept for "as known at" joins and read by
+   * nothing else.
+   */
+  public static final String REPLACED = "replaced";
+
+  /**
+   * The column of a replaced row that holds the ingestion time of the backfill that replaced it.
+   */
+  public static final String REPLACED_AT = "_replaced_at";
+
   /** The schema of the views for people. */
   public static final String FEATURES = "features";
 
@@ -32,6 +43,14 @@ public final class DuckDbNames {
   /** Returns the quoted name of a group version's offline table, such as {@code offline."a_v1"}. */
   public static String offlineTable(GroupSpec spec) {
     return OFFLINE + "." + quote(spec.qualifiedName());
+  }
+
+  /**
+   * Returns the quoted name of the table of a group version's replaced rows, such as {@code
+   * replaced."a_v1"}.
+   */
+  public static String replacedTable(GroupSpec spec) {
+    return REPLACED + "." + quote(spec.qualifiedName());
   }
 
   /** Returns the quoted name of a group version's online table, such as {@code online."a_v1"}. */
