@@ -21,6 +21,7 @@ import dev.soko.SokoException;
 import dev.soko.Spine;
 import dev.soko.TimeRange;
 import dev.soko.TrainingRow;
+import dev.soko.TrainingSet;
 import dev.soko.contract.JoinFixtures.Article;
 import dev.soko.contract.JoinFixtures.Impression;
 import dev.soko.contract.JoinFixtures.Pair;
@@ -508,8 +509,141 @@ public abstract class TrainingSetContract extends StoreContract {
     List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
     List<TrainingRow> latest = store.trainingSet(spine).with(CLICKS).build().rows();
 
-    assertThat(known).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(null, null, 100L);
+    assertThat(known).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(1L, null, 100L);
     assertThat(latest).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(100L, 9L, 100L);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // As known at, across backfills: ingested at T1 = at(-120), backfilled at T2 = at(60)
+
+  /**
+   * A backfill keeps the rows it replaces for "as known at": a training set of spine times between
+   * the first write and the backfill is the same, value for value, when rebuilt after it.
+   */
+  @Test
+  void asKnownAtTrainingSetIsTheSameWhenRebuiltAfterABackfill() {
+    store.apply(CLICKS).orThrow();
+    writeAt(
+        at(-120),
+        new UserClicks("u1", at(-200), 1, 0.5),
+        new UserClicks("u1", at(-150), 2, 0.25),
+        clicks("u2", at(-180), 3),
+        clicks("u3", at(-100), 4));
+    Spine spine =
+        spine(
+            shown("u1", at(-110), "a"),
+            shown("u2", at(-20), "b"),
+            shown("u3", at(-105), "c"),
+            shown("u3", at(-90), "d"),
+            shown("u4", at(0), "e"));
+    List<List<Object>> before = values(store.trainingSet(spine).with(CLICKS).asKnownAt().build());
+
+    clock.set(at(60));
+    store.backfill(
+        CLICKS,
+        TimeRange.of(at(-300), at(-90)),
+        List.of(
+            new UserClicks("u1", at(-200), 10, 5.0),
+            new UserClicks("u1", at(-150), 20, 2.5),
+            clicks("u2", at(-180), 30),
+            clicks("u3", at(-100), 40)));
+    List<List<Object>> after = values(store.trainingSet(spine).with(CLICKS).asKnownAt().build());
+    List<List<Object>> latest = values(store.trainingSet(spine).with(CLICKS).build());
+
+    assertThat(before)
+        .containsExactly(
+            Arrays.asList("u1", null, at(-110), "a", 2L, 0.25),
+            Arrays.asList("u2", null, at(-20), "b", 3L, null),
+            Arrays.asList("u3", null, at(-105), "c", null, null),
+            Arrays.asList("u3", null, at(-90), "d", 4L, null),
+            Arrays.asList("u4", null, at(0), "e", null, null));
+    assertThat(after).isEqualTo(before);
+    assertThat(latest)
+        .containsExactly(
+            Arrays.asList("u1", null, at(-110), "a", 20L, 2.5),
+            Arrays.asList("u2", null, at(-20), "b", 30L, null),
+            Arrays.asList("u3", null, at(-105), "c", null, null),
+            Arrays.asList("u3", null, at(-90), "d", 40L, null),
+            Arrays.asList("u4", null, at(0), "e", null, null));
+  }
+
+  /** From the backfill's ingestion time on, "as known at" sees the backfilled values. */
+  @Test
+  void asKnownAtFromTheBackfillOnSeesTheBackfilledValues() {
+    store.apply(CLICKS).orThrow();
+    writeAt(at(-120), clicks("u1", at(-150), 2), clicks("u2", at(-180), 3));
+    clock.set(at(60));
+    store.backfill(
+        CLICKS,
+        TimeRange.of(at(-300), at(-90)),
+        List.of(clicks("u1", at(-150), 20), clicks("u2", at(-180), 30)));
+    Spine spine =
+        spine(
+            shown("u1", at(59), "a"),
+            shown("u1", at(60), "b"),
+            shown("u2", at(90), "c"),
+            shown("u2", at(60), "d"));
+
+    List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+
+    assertThat(known).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(2L, 20L, 30L, 30L);
+  }
+
+  /**
+   * A row that a backfill removed (its range held fewer rows) is still seen as known before the
+   * backfill, and no longer after it.
+   */
+  @Test
+  void asKnownAtBeforeABackfillStillSeesTheRowsItRemoved() {
+    store.apply(CLICKS).orThrow();
+    writeAt(
+        at(-120), clicks("u1", at(-200), 1), clicks("u1", at(-150), 2), clicks("u2", at(-180), 3));
+    clock.set(at(60));
+    store.backfill(CLICKS, TimeRange.of(at(-300), at(-90)), List.of(clicks("u1", at(-200), 10)));
+    Spine spine =
+        spine(
+            shown("u1", at(-20), "a"),
+            shown("u2", at(-20), "b"),
+            shown("u1", at(90), "c"),
+            shown("u2", at(90), "d"));
+
+    List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+    List<TrainingRow> latest = store.trainingSet(spine).with(CLICKS).build().rows();
+
+    assertThat(known).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(2L, 3L, 10L, null);
+    assertThat(latest)
+        .extracting(row -> row.get(CLICKS_CLICKS))
+        .containsExactly(10L, null, 10L, null);
+  }
+
+  /** After two backfills of one range, each version is seen as known from its backfill on. */
+  @Test
+  void asKnownAtBetweenTwoBackfillsSeesTheFirstBackfill() {
+    store.apply(CLICKS).orThrow();
+    TimeRange range = TimeRange.of(at(-300), at(-90));
+    writeAt(at(-120), clicks("u1", at(-150), 1), clicks("u2", at(-180), 2));
+    clock.set(at(60));
+    store.backfill(CLICKS, range, List.of(clicks("u1", at(-150), 10), clicks("u2", at(-180), 20)));
+    clock.set(at(120));
+    store.backfill(
+        CLICKS, range, List.of(clicks("u1", at(-150), 100), clicks("u2", at(-180), 200)));
+    Spine spine =
+        spine(
+            shown("u1", at(59), "a"),
+            shown("u1", at(60), "b"),
+            shown("u2", at(119), "c"),
+            shown("u2", at(120), "d"),
+            shown("u1", at(90), "e"));
+
+    List<TrainingRow> known = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+    List<TrainingRow> latest = store.trainingSet(spine).with(CLICKS).build().rows();
+
+    assertThat(known)
+        .extracting(row -> row.get(CLICKS_CLICKS))
+        .containsExactly(1L, 10L, 20L, 200L, 10L);
+    assertThat(latest)
+        .extracting(row -> row.get(CLICKS_CLICKS))
+        .containsExactly(100L, 100L, 200L, 200L, 100L);
   }
 
   /**
@@ -761,6 +895,11 @@ public abstract class TrainingSetContract extends StoreContract {
   private void writeAt(Instant ingested, UserClicks... rows) {
     clock.set(ingested);
     store.write(CLICKS, List.of(rows));
+  }
+
+  /** Returns every value of every row of a training set, in column order. */
+  private static List<List<Object>> values(TrainingSet set) {
+    return set.rows().stream().map(row -> row.columns().stream().map(row::value).toList()).toList();
   }
 
   private static Spine spine(Impression... rows) {
