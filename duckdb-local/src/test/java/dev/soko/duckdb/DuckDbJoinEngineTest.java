@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -214,7 +215,7 @@ class DuckDbJoinEngineTest {
     List<List<Object>> withoutReplaced =
         read(new DuckDbJoinEngine(connection, form).join(knownOnce, allocator));
     long changed =
-        java.util.stream.IntStream.range(0, 3000)
+        IntStream.range(0, 3000)
             .filter(i -> !withReplaced.get(i).equals(withoutReplaced.get(i)))
             .count();
     assertThat(changed).isGreaterThan(100);

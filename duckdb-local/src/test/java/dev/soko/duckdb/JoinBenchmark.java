@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code java ... dev.soko.duckdb.JoinBenchmark [folder [forms [spine rows [keys [times per
  * key]]]]]}, where forms is a comma-separated list of {@link DuckDbJoinEngine.Form} names, each
  * with {@code +known} for "as known at" (by default every form, then {@code RANGE+known} and {@code
- * ASOF_ORDERED+known}). The data of an earlier run in the same folder is reused.
+ * ASOF_ORDERED+known}). A form that also ends in {@code +replaced} runs with one row in ten of the
+ * group also kept as replaced: known at its event time, with other values, until a backfill a day
+ * after the current row's ingestion, as "as known at" reads such rows; the other forms run without.
+ * The data of an earlier run in the same folder is reused.
  *
  * <p>Memory is reported three ways: the JVM heap's peak (memory pool MXBeans), DuckDB's own
  * accounting ({@code duckdb_memory()}, sampled every 50 ms, so a peak between samples is missed),
@@ -39,6 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JoinBenchmark {
 
   private static final String KNOWN = "+known";
+  private static final String REPLACED = "+replaced";
 
   private JoinBenchmark() {}
 
@@ -99,12 +103,26 @@ public final class JoinBenchmark {
       }
 
       for (String name : forms) {
-        boolean known = name.endsWith(KNOWN);
+        boolean replaced = name.endsWith(REPLACED);
+        String base = replaced ? name.substring(0, name.length() - REPLACED.length()) : name;
+        boolean known = base.endsWith(KNOWN);
         DuckDbJoinEngine.Form form =
-            DuckDbJoinEngine.Form.valueOf(known ? name.substring(0, name.indexOf('+')) : name);
+            DuckDbJoinEngine.Form.valueOf(known ? base.substring(0, base.indexOf('+')) : base);
         JoinRequest request =
             new JoinRequest(
                 new TableSource.Parquet(spine), "shown_at", null, List.of(join), false, known);
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("DROP SCHEMA IF EXISTS replaced CASCADE");
+          if (replaced) {
+            statement.execute("CREATE SCHEMA replaced");
+            statement.execute(
+                "CREATE TABLE replaced.bench_clicks_v1 AS SELECT user_id, event_time, -clicks AS"
+                    + " clicks, 1 - ctr AS ctr, event_time AS _ingested_at, _ingested_at"
+                    + " + to_hours(24) AS _replaced_at FROM offline.bench_clicks_v1"
+                    + " WHERE clicks % 10 = 3");
+          }
+        }
+
         run(connection, new DuckDbJoinEngine(connection, form), name, request, dir);
       }
     }
