@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
           + " [--from, --to) with the rows of a CSV or Parquet file. Running it twice leaves the"
           + " same rows; the online store is not touched.",
       "Every row of the file must lie in the range; two rows with the same keys and event time"
-          + " are refused."
+          + " are refused. A file with no rows is refused too, unless --allow-empty says to"
+          + " delete the range."
     },
     footerHeading = "%nExample:%n",
     footer = {
@@ -48,6 +49,11 @@ final class BackfillCommand extends SubCommand {
       description = "The end of the range, excluded.")
   private String to;
 
+  @Option(
+      names = "--allow-empty",
+      description = "Accept a file with no rows, which deletes every offline row of the range.")
+  private boolean allowEmpty;
+
   @Mixin private TimezoneOption timezone;
 
   @Override
@@ -69,7 +75,8 @@ final class BackfillCommand extends SubCommand {
     WriteSummary summary;
     try (StoreSession store = openStore();
         Progress progress = progress("backfill " + group, -1)) {
-      summary = store.backfill(group, range, input, format, timezone.use(err()), progress);
+      summary =
+          store.backfill(group, range, input, format, allowEmpty, timezone.use(err()), progress);
     }
 
     out()

@@ -197,12 +197,26 @@ final class StoreSession implements AutoCloseable {
       TimeRange range,
       Path file,
       InputFile format,
+      boolean allowEmpty,
       TimeZoneUse zone,
       Progress progress) {
     long start = System.nanoTime();
     GroupSpec spec = requireGroup(group, "backfill");
     // A backfill states the whole truth for its range: every row goes in one call.
     try (VectorSchemaRoot all = readAll(spec, file, format, zone, progress)) {
+      if (all.getRowCount() == 0 && !allowEmpty) {
+        throw new SokoException(
+            "Cannot backfill "
+                + group
+                + " "
+                + range
+                + " from "
+                + file.getFileName()
+                + ": the file has no rows, and a backfill with none deletes every offline row of"
+                + " the range. Pass --allow-empty to delete them, or check the file; nothing was"
+                + " changed");
+      }
+
       WriteResult result = store.backfill(spec, range, all);
       progress.done();
       return new WriteSummary(result.rows(), 0, since(start));

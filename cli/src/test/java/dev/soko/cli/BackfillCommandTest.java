@@ -3,6 +3,7 @@ package dev.soko.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -172,6 +173,54 @@ class BackfillCommandTest {
                 + " 2011-01-05T00:00:00Z). Every row of a backfill must lie in its range; nothing"
                 + " was written");
     assertThat(history(cli)).isEqualTo(before);
+  }
+
+  @Test
+  void refusesAFileWithNoRowsUnlessToldToDeleteTheRange() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "none.csv", "customer_id,event_time,orders_30d,spend_30d,country\n");
+    String before = history(cli);
+    String[] backfill = {
+      "backfill",
+      "customer_orders",
+      "--from",
+      "2011-01-04T00:00:00Z",
+      "--to",
+      "2011-01-05T00:00:00Z",
+      "none.csv"
+    };
+
+    Cli.Result refused = cli.run(backfill);
+    String afterRefused = history(cli);
+    Cli.Result allowed = cli.run(append(backfill, "--allow-empty"));
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.errLines())
+        .containsExactly(
+            "Error: Cannot backfill customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z)"
+                + " from none.csv: the file has no rows, and a backfill with none deletes every"
+                + " offline row of the range. Pass --allow-empty to delete them, or check the"
+                + " file; nothing was changed");
+    assertThat(afterRefused).isEqualTo(before);
+    assertThat(allowed.exitCode()).isZero();
+    assertThat(allowed.outLinesTimeless())
+        .containsExactly(
+            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 0 rows"
+                + " from none.csv in N s.");
+    assertThat(history(cli))
+        .isEqualTo(
+            String.join(
+                "\n",
+                "customer_id | event_time           | orders_30d",
+                "------------+----------------------+-----------",
+                "017850      | 2011-01-05T09:00:00Z |          4",
+                "(1 row)"));
+  }
+
+  private static String[] append(String[] args, String arg) {
+    String[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = arg;
+    return all;
   }
 
   @Test
