@@ -57,6 +57,7 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
 
   @Override
   public VectorSchemaRoot toArrow(List<UserEngagement> rows, BufferAllocator allocator) {
+    GroupConverters.checkToArrow(this, rows, allocator);
     int count = rows.size();
     VectorSchemaRoot batch = VectorSchemaRoot.create(spec().schema(), allocator);
     try {
@@ -72,6 +73,7 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
       ListVector embedding = (ListVector) batch.getVector(4);
       for (int i = 0; i < count; i++) {
         UserEngagement row = rows.get(i);
+        GroupConverters.checkRow(row, this, i);
         GroupConverters.checkRequired(row.userId(), this, "user_id", i);
         userId.setSafe(i, row.userId().getBytes(StandardCharsets.UTF_8));
         GroupConverters.checkRequired(row.eventTime(), this, "event_time", i);
@@ -100,6 +102,7 @@ public final class UserEngagementGroup extends GroupDefinition<UserEngagement> {
 
   @Override
   public List<UserEngagement> fromArrow(VectorSchemaRoot batch) {
+    GroupConverters.checkFromArrow(this, batch);
     VarCharVector userId = GroupConverters.column(this, batch, "user_id", VarCharVector.class);
     TimeStampMicroTZVector eventTime =
         GroupConverters.column(this, batch, "event_time", TimeStampMicroTZVector.class);

@@ -60,7 +60,8 @@ public abstract class GroupDefinition<R extends Record> {
   /**
    * Converts records to a new Arrow batch with the group's schema. The caller closes the batch.
    *
-   * @throws NullPointerException if a key or the event time of a record is null
+   * @throws NullPointerException if the rows, the allocator, a row, or a key or the event time of a
+   *     row is null, naming which
    */
   public abstract VectorSchemaRoot toArrow(List<R> rows, BufferAllocator allocator);
 
@@ -68,7 +69,9 @@ public abstract class GroupDefinition<R extends Record> {
    * Converts every row of an Arrow batch to a record. The batch must hold the group's columns by
    * name; other columns are ignored.
    *
-   * @throws IllegalArgumentException if a column is missing or of another type
+   * @throws NullPointerException if the batch is null
+   * @throws IllegalArgumentException if a column is missing or of another type, or holds nulls
+   *     where the group allows none
    */
   public abstract List<R> fromArrow(VectorSchemaRoot batch);
 

@@ -196,6 +196,7 @@ final class GroupGenerator {
             .returns(VECTOR_SCHEMA_ROOT)
             .addParameter(ParameterizedTypeName.get(LIST, group.recordClass()), "rows")
             .addParameter(BUFFER_ALLOCATOR, "allocator")
+            .addStatement("$T.checkToArrow(this, rows, allocator)", GROUP_CONVERTERS)
             .addStatement("int count = rows.size()")
             .addStatement(
                 "$T batch = $T.create(spec().schema(), allocator)",
@@ -219,7 +220,8 @@ final class GroupGenerator {
 
     method
         .beginControlFlow("for (int i = 0; i < count; i++)")
-        .addStatement("$T row = rows.get(i)", group.recordClass());
+        .addStatement("$T row = rows.get(i)", group.recordClass())
+        .addStatement("$T.checkRow(row, this, i)", GROUP_CONVERTERS);
     for (int i = 0; i < columns.size(); i++) {
       ColumnModel column = columns.get(i);
       method.addCode(write(column, names.get(column)));
@@ -291,7 +293,8 @@ final class GroupGenerator {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(ParameterizedTypeName.get(LIST, group.recordClass()))
-            .addParameter(VECTOR_SCHEMA_ROOT, "batch");
+            .addParameter(VECTOR_SCHEMA_ROOT, "batch")
+            .addStatement("$T.checkFromArrow(this, batch)", GROUP_CONVERTERS);
     for (ColumnModel column : columns) {
       method.addStatement(
           "$T $N =$W$T.column(this, batch, $S, $T.class)",

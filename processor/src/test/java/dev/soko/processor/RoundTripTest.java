@@ -357,6 +357,32 @@ class RoundTripTest {
                 + " a key or the event time, and must not be null");
   }
 
+  // Regression: null arguments and null rows failed with bare NullPointerExceptions.
+  @Test
+  void nullArgumentsAndRowsAreRefusedNamingThem() {
+    assertThatThrownBy(() -> GROUP.toArrow(null, allocator))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot convert rows of feature group store_day to Arrow: rows is null; pass a list,"
+                + " empty for none");
+    assertThatThrownBy(() -> GROUP.toArrow(List.of(base()), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot convert rows of feature group store_day to Arrow: allocator is null; pass a"
+                + " BufferAllocator, such as a RootAllocator");
+    assertThatThrownBy(() -> GROUP.toArrow(Arrays.asList(base(), null), allocator))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot convert row 1 of feature group store_day to Arrow: the row is null; remove it"
+                + " from the list");
+    assertThatThrownBy(() -> GROUP.fromArrow(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot read feature group store_day_v2 from Arrow: the batch is null; pass a"
+                + " VectorSchemaRoot with the group's columns");
+    assertThat(allocator.getAllocatedMemory()).isZero();
+  }
+
   @Test
   void fromArrowRefusesAMissingColumn() {
     try (VectorSchemaRoot batch = UserEngagementGroup.DEFINITION.toArrow(List.of(), allocator)) {

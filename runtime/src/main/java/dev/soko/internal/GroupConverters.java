@@ -3,6 +3,8 @@ package dev.soko.internal;
 import dev.soko.Column;
 import dev.soko.FeatureType;
 import dev.soko.GroupDefinition;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,63 @@ import org.jspecify.annotations.Nullable;
 public final class GroupConverters {
 
   private GroupConverters() {}
+
+  /**
+   * Checks the arguments of a conversion of rows to Arrow.
+   *
+   * @param group the group that converts
+   * @param rows the rows, which must not be null
+   * @param allocator the allocator of the batch, which must not be null
+   * @throws NullPointerException naming the null argument and what to pass instead
+   */
+  public static void checkToArrow(
+      GroupDefinition<?> group, @Nullable List<?> rows, @Nullable BufferAllocator allocator) {
+    String what = "Cannot convert rows of feature group " + group.name() + " to Arrow: ";
+    if (rows == null) {
+      throw new NullPointerException(what + "rows is null; pass a list, empty for none");
+    }
+
+    if (allocator == null) {
+      throw new NullPointerException(
+          what + "allocator is null; pass a BufferAllocator, such as a RootAllocator");
+    }
+  }
+
+  /**
+   * Checks that a row to convert to Arrow is not null.
+   *
+   * @param row the row
+   * @param group the group that converts it
+   * @param index the row's index in the list
+   * @throws NullPointerException if the row is null
+   */
+  public static void checkRow(@Nullable Object row, GroupDefinition<?> group, int index) {
+    if (row == null) {
+      throw new NullPointerException(
+          "Cannot convert row "
+              + index
+              + " of feature group "
+              + group.name()
+              + " to Arrow: the row is null; remove it from the list");
+    }
+  }
+
+  /**
+   * Checks the argument of a conversion of a batch to rows.
+   *
+   * @param group the group that reads the batch
+   * @param batch the batch, which must not be null
+   * @throws NullPointerException if the batch is null
+   */
+  public static void checkFromArrow(GroupDefinition<?> group, @Nullable VectorSchemaRoot batch) {
+    if (batch == null) {
+      throw new NullPointerException(
+          "Cannot read feature group "
+              + group
+              + " from Arrow: the batch is null; pass a VectorSchemaRoot with the group's"
+              + " columns");
+    }
+  }
 
   /**
    * Returns a column of a batch that a group reads, checked against the group's column of that
