@@ -43,6 +43,8 @@ final class DuckDbOfflineStore implements OfflineStore {
       backend.execute(
           "CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
       addMissingColumns(backend, DuckDbNames.OFFLINE, spec, table);
+      // The rows that backfills replaced take a new feature too, so that joins can read it.
+      addMissingColumns(backend, DuckDbNames.REPLACED, spec, DuckDbNames.replacedTable(spec));
       if (spec.version() >= latestVersion(spec.name())) {
         createViews(spec);
       }
@@ -253,7 +255,10 @@ final class DuckDbOfflineStore implements OfflineStore {
         });
   }
 
-  /** Adds the spec's columns that an existing table lacks, as nullable columns. */
+  /**
+   * Adds the spec's columns that a table lacks, as nullable columns. A table that does not exist is
+   * left alone.
+   */
   static void addMissingColumns(
       DuckDbBackend backend, String schema, GroupSpec spec, String table) {
     Set<String> present =
@@ -269,6 +274,10 @@ final class DuckDbOfflineStore implements OfflineStore {
 
               return names;
             });
+    if (present.isEmpty()) {
+      return; // No such table.
+    }
+
     for (Column column : spec.features()) {
       if (!present.contains(column.name())) {
         backend.execute(

@@ -12,6 +12,7 @@ import static dev.soko.contract.StoreFixtures.clicksWithNewMetadata;
 import static dev.soko.contract.StoreFixtures.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.soko.ApplyResult;
 import dev.soko.ApplyResult.Change;
@@ -23,7 +24,9 @@ import dev.soko.GroupSearch;
 import dev.soko.GroupSpec;
 import dev.soko.GroupStats;
 import dev.soko.SokoException;
+import dev.soko.Spine;
 import dev.soko.TimeRange;
+import dev.soko.TrainingRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +116,34 @@ public abstract class RegistryContract extends StoreContract {
                 + " the applied ones [user_id STRING NOT NULL, event_time TIMESTAMP NOT NULL,"
                 + " clicks LONG NOT NULL, ctr DOUBLE, views LONG]. Apply the new definition"
                 + " first, raising the version if it breaks readers.");
+  }
+
+  // Regression: after a backfill, a feature added in place failed every "as known at" join that
+  // read it, since the rows the backfill had replaced were kept without the new column.
+  @Test
+  void newNullableFeatureAfterABackfillJoinsAsKnownAt() {
+    store.apply(CLICKS);
+    store.write(CLICKS, List.of(click("u1", daysAgo(3), 1)));
+    clock.advance(Duration.ofHours(1));
+    store.backfill(
+        CLICKS, TimeRange.of(daysAgo(4), daysAgo(2)), List.of(click("u1", daysAgo(3), 10)));
+    List<Column> features = new ArrayList<>(clicksSpec().features());
+    features.add(Column.feature("views", FeatureType.LONG, true));
+    store.apply(clicksWithFeatures(features)).orThrow();
+    Spine spine =
+        Spine.records(
+            CLICKS,
+            List.of(
+                click("u1", NOW.plus(Duration.ofMinutes(30)), 0),
+                click("u1", NOW.plus(Duration.ofHours(2)), 0)));
+
+    List<TrainingRow> rows =
+        store.trainingSet(spine).with("store_clicks").asKnownAt().build().rows();
+
+    assertThat(rows)
+        .extracting(
+            row -> row.value("store_clicks__clicks"), row -> row.value("store_clicks__views"))
+        .containsExactly(tuple(1L, null), tuple(10L, null));
   }
 
   @Test
