@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -28,6 +29,11 @@ import org.jspecify.annotations.Nullable;
 final class DuckDbOfflineStore implements OfflineStore {
 
   private static final String LATEST = "_latest";
+
+  /** The temporary tables of a backfill: its rows, and the ids of the stored rows it keeps. */
+  private static final String BACKFILL = "temp.soko_backfill";
+
+  private static final String KEPT = "temp.soko_backfill_kept";
 
   private final DuckDbBackend backend;
 
@@ -108,40 +114,30 @@ final class DuckDbOfflineStore implements OfflineStore {
     }
   }
 
+  /**
+   * Replaces the range in one transaction. The batch is first copied to a temporary table. Of each
+   * keys and event time in the range, the latest ingested row stays, with its ingestion time, when
+   * the batch holds a row equal to it in every column; every other row of the range moves to the
+   * replaced rows, stamped with {@code ingestedAt}, and the batch's rows that are not already there
+   * are inserted. The range then reads as the batch, now and as known at any time, and a rerun of
+   * the same backfill changes nothing and keeps nothing more.
+   */
   @Override
   public long replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt) {
-    String table = DuckDbNames.offlineTable(spec);
-    String eventTime = quote(spec.eventTime().name());
     try {
       return backend.inTransaction(
           () -> {
-            String inRange = " WHERE " + eventTime + " >= ? AND " + eventTime + " < ?";
             keepReplaced(spec);
-            // Limitation: replaced rows are kept for good, so the store file grows with each
-            // backfill of a range by the rows it replaces; nothing prunes them yet.
-            backend.update(
-                "INSERT INTO "
-                    + DuckDbNames.replacedTable(spec)
-                    + " ("
-                    + DuckDbNames.storedColumns(spec, "")
-                    + ", "
-                    + quote(DuckDbNames.REPLACED_AT)
-                    + ") SELECT "
-                    + DuckDbNames.storedColumns(spec, "")
-                    + ", ? FROM "
-                    + table
-                    + inRange,
-                List.of(ingestedAt, range.from(), range.to()));
-            backend.update("DELETE FROM " + table + inRange, List.of(range.from(), range.to()));
-            if (batch.getRowCount() == 0) {
-              return 0L;
+            backend.execute("DROP TABLE IF EXISTS " + BACKFILL);
+            backend.execute("DROP TABLE IF EXISTS " + KEPT);
+            try {
+              backfill(spec, range, batch, ingestedAt);
+            } finally {
+              backend.execute("DROP TABLE IF EXISTS " + BACKFILL);
+              backend.execute("DROP TABLE IF EXISTS " + KEPT);
             }
 
-            return backend.withBatch(
-                batch,
-                batch.getFieldVectors().get(0).getAllocator(),
-                view -> insert(spec, view),
-                List.of(ingestedAt));
+            return (long) batch.getRowCount();
           });
     } catch (SQLException | RuntimeException e) {
       throw new SokoException(
@@ -154,6 +150,95 @@ final class DuckDbOfflineStore implements OfflineStore {
               + "; nothing was changed",
           e);
     }
+  }
+
+  private void backfill(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt)
+      throws SQLException {
+    String table = DuckDbNames.offlineTable(spec);
+    String columns = DuckDbNames.list(spec.columns(), "");
+    String eventTime = quote(spec.eventTime().name());
+    String inRange = eventTime + " >= ? AND " + eventTime + " < ?";
+    List<Object> bounds = List.of(range.from(), range.to());
+    if (batch.getRowCount() == 0) {
+      backend.execute(
+          "CREATE TEMP TABLE "
+              + BACKFILL
+              + " AS SELECT "
+              + columns
+              + " FROM "
+              + table
+              + " LIMIT 0");
+    } else {
+      backend.withBatch(
+          batch,
+          batch.getFieldVectors().get(0).getAllocator(),
+          view -> "CREATE TEMP TABLE " + BACKFILL + " AS SELECT " + columns + " FROM " + view,
+          List.of());
+    }
+
+    String keys = DuckDbNames.list(spec.keys(), "");
+    backend.update(
+        "CREATE TEMP TABLE "
+            + KEPT
+            + " AS SELECT l.rowid AS id FROM (SELECT rowid, * FROM "
+            + table
+            + " WHERE "
+            + inRange
+            + " QUALIFY row_number() OVER (PARTITION BY "
+            + keys
+            + ", "
+            + eventTime
+            + " ORDER BY "
+            + quote(GroupSpec.INGESTED_AT)
+            + " DESC) = 1) l WHERE EXISTS (SELECT 1 FROM "
+            + BACKFILL
+            + " b WHERE "
+            + same(spec, "l.", "b.")
+            + ")",
+        bounds);
+    String moved = " WHERE " + inRange + " AND rowid NOT IN (SELECT id FROM " + KEPT + ")";
+    String stored = DuckDbNames.storedColumns(spec, "");
+    List<Object> stampAndBounds = List.of(ingestedAt, range.from(), range.to());
+    backend.update(
+        "INSERT INTO "
+            + DuckDbNames.replacedTable(spec)
+            + " ("
+            + stored
+            + ", "
+            + quote(DuckDbNames.REPLACED_AT)
+            + ") SELECT "
+            + stored
+            + ", ? FROM "
+            + table
+            + moved,
+        stampAndBounds);
+    backend.update("DELETE FROM " + table + moved, bounds);
+    backend.update(
+        "INSERT INTO "
+            + table
+            + " ("
+            + stored
+            + ") SELECT "
+            + DuckDbNames.list(spec.columns(), "b.")
+            + ", ? FROM "
+            + BACKFILL
+            + " b WHERE NOT EXISTS (SELECT 1 FROM "
+            + table
+            + " t WHERE t."
+            + eventTime
+            + " >= ? AND t."
+            + eventTime
+            + " < ? AND "
+            + same(spec, "t.", "b.")
+            + ")",
+        stampAndBounds);
+  }
+
+  /** Returns the condition that two rows hold the same value, nulls included, in every column. */
+  private static String same(GroupSpec spec, String left, String right) {
+    return spec.columns().stream()
+        .map(c -> left + quote(c.name()) + " IS NOT DISTINCT FROM " + right + quote(c.name()))
+        .collect(Collectors.joining(" AND "));
   }
 
   /**
@@ -235,14 +320,25 @@ final class DuckDbOfflineStore implements OfflineStore {
     }
 
     String eventTime = quote(spec.eventTime().name());
+    // A backfill that only removed rows wrote last when it replaced them.
+    String lastWrite =
+        backend.exists(DuckDbNames.REPLACED, spec.qualifiedName())
+            ? "greatest(max("
+                + quote(GroupSpec.INGESTED_AT)
+                + "), (SELECT max("
+                + quote(DuckDbNames.REPLACED_AT)
+                + ") FROM "
+                + DuckDbNames.replacedTable(spec)
+                + "))"
+            : "max(" + quote(GroupSpec.INGESTED_AT) + ")";
     return backend.query(
         "SELECT count(*), min("
             + eventTime
             + "), max("
             + eventTime
-            + "), max("
-            + quote(GroupSpec.INGESTED_AT)
-            + ") FROM "
+            + "), "
+            + lastWrite
+            + " FROM "
             + DuckDbNames.offlineTable(spec),
         List.of(),
         result -> {

@@ -12,6 +12,7 @@ import dev.soko.SokoException;
 import dev.soko.StoreConfig;
 import dev.soko.TimeRange;
 import dev.soko.contract.BackfillContract;
+import dev.soko.contract.StoreFixtures.Click;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,6 +52,58 @@ class DuckDbBackfillTest extends BackfillContract {
             "u2 2024-03-05T00:00Z 5 2024-03-10T00:00Z 2024-03-10T01:00Z",
             "u1 2024-03-06T00:00Z 4 2024-03-10T00:00Z 2024-03-10T01:00Z",
             "u1 2024-03-05T00:00Z 50 2024-03-10T01:00Z 2024-03-10T02:00Z");
+  }
+
+  @Test
+  void rowsEqualToTheStoredOnesStayWithTheirTimeAndARerunChangesNothing() throws Exception {
+    List<Click> recomputed =
+        List.of(
+            click("u1", daysAgo(5), 50), click("u1", daysAgo(4), 4), click("u2", daysAgo(5), 5));
+    clock.set(NOW.plus(Duration.ofHours(1)));
+    store.backfill(CLICKS, RANGE, recomputed);
+    clock.set(NOW.plus(Duration.ofHours(2)));
+    store.backfill(CLICKS, RANGE, recomputed);
+    store.close();
+
+    assertThat(
+            query(
+                "SELECT user_id, event_time, clicks, _ingested_at FROM offline.store_clicks_v1"
+                    + " ORDER BY event_time, user_id"))
+        .containsExactly(
+            "u1 2024-02-29T00:00Z 10 2024-03-10T00:00Z",
+            "u1 2024-03-05T00:00Z 50 2024-03-10T01:00Z",
+            "u2 2024-03-05T00:00Z 5 2024-03-10T00:00Z",
+            "u1 2024-03-06T00:00Z 4 2024-03-10T00:00Z",
+            "u1 2024-03-07T00:00Z 3 2024-03-10T00:00Z");
+    assertThat(
+            query(
+                "SELECT user_id, event_time, clicks, _ingested_at, _replaced_at"
+                    + " FROM replaced.store_clicks_v1"))
+        .containsExactly("u1 2024-03-04T00:00Z 6 2024-03-10T00:00Z 2024-03-10T01:00Z");
+  }
+
+  @Test
+  void olderDuplicatesMoveWhenTheLatestRowStays() throws Exception {
+    clock.set(NOW.plus(Duration.ofHours(1)));
+    store.write(CLICKS, List.of(click("u2", daysAgo(5), 7)));
+    clock.set(NOW.plus(Duration.ofHours(2)));
+    store.write(CLICKS, List.of(click("u2", daysAgo(5), 5)));
+    clock.set(NOW.plus(Duration.ofHours(3)));
+    store.backfill(
+        CLICKS, TimeRange.of(daysAgo(5), daysAgo(4)), List.of(click("u2", daysAgo(5), 5)));
+    store.close();
+
+    assertThat(
+            query(
+                "SELECT user_id, clicks, _ingested_at FROM offline.store_clicks_v1"
+                    + " WHERE event_time = '2024-03-05 00:00:00+00'"))
+        .containsExactly("u2 5 2024-03-10T02:00Z");
+    assertThat(
+            query(
+                "SELECT user_id, clicks, _ingested_at, _replaced_at FROM replaced.store_clicks_v1"
+                    + " ORDER BY _ingested_at"))
+        .containsExactly(
+            "u2 5 2024-03-10T00:00Z 2024-03-10T03:00Z", "u2 7 2024-03-10T01:00Z 2024-03-10T03:00Z");
   }
 
   @Test

@@ -49,9 +49,12 @@ public interface OfflineStore {
   /**
    * Replaces, in one atomic step, every row whose event time is in the range with the batch,
    * stamping every new row with {@code ingestedAt}. Readers see the old rows or the new, never a
-   * mix.
+   * mix. Joins "as known at" must still see each replaced row at the times before {@code
+   * ingestedAt} when they saw it. A store may keep a stored row, with its ingestion time, where the
+   * batch restates it unchanged and it is the latest row of its keys and event time: the range then
+   * reads the same, now and as known at any time.
    *
-   * @return the number of rows written
+   * @return the number of rows of the batch, which the range now holds
    */
   long replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt);
 

@@ -1,16 +1,19 @@
 package dev.soko.contract;
 
 import static dev.soko.contract.StoreFixtures.CLICKS;
+import static dev.soko.contract.StoreFixtures.NOW;
 import static dev.soko.contract.StoreFixtures.click;
 import static dev.soko.contract.StoreFixtures.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.soko.EntityKey;
+import dev.soko.GroupStats;
 import dev.soko.SokoException;
 import dev.soko.TimeRange;
 import dev.soko.WriteResult;
 import dev.soko.contract.StoreFixtures.Click;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,17 @@ public abstract class BackfillContract extends StoreContract {
 
     assertThat(store.history(CLICKS, ALL))
         .containsExactly(click("u1", daysAgo(10), 10), click("u1", daysAgo(3), 3));
+  }
+
+  @Test
+  void backfillThatOnlyRemovesRowsIsTheLastWrite() {
+    clock.advance(Duration.ofHours(1));
+
+    store.backfill(CLICKS, ALL, List.of());
+
+    GroupStats stats = store.describe("store_clicks").stats();
+    assertThat(stats.rows()).isZero();
+    assertThat(stats.lastWrite()).isEqualTo(NOW.plus(Duration.ofHours(1)));
   }
 
   @Test

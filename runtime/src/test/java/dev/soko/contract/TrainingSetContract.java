@@ -36,8 +36,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -644,6 +646,81 @@ public abstract class TrainingSetContract extends StoreContract {
     assertThat(latest)
         .extracting(row -> row.get(CLICKS_CLICKS))
         .containsExactly(100L, 100L, 200L, 200L, 100L);
+  }
+
+  /**
+   * Over seeded random writes and backfills (small values, so that a backfill often restates a
+   * stored row as it is), each operation leaves "as known at" unchanged at every spine time before
+   * it, and at every later spine time "as known at" answers as the plain join does.
+   */
+  @Test
+  void asKnownAtNeverChangesBeforeAWriteOrBackfillOverRandomOperations() {
+    store.apply(CLICKS).orThrow();
+    List<Impression> rows = new ArrayList<>();
+    for (int minute = -30; minute <= 90; minute++) {
+      for (int user = 0; user < 4; user++) {
+        rows.add(shown("u" + user, at(minute), "m" + minute));
+      }
+    }
+
+    Spine spine = spine(rows.toArray(Impression[]::new));
+    Random random = new Random(20_240_310L);
+    clock.set(at(0));
+    List<List<Object>> before = knownClicks(spine, true);
+    for (int step = 0; step < 60; step++) {
+      clock.set(clock.instant().plus(Duration.ofMinutes(1 + random.nextInt(2))));
+      Instant now = clock.instant();
+      String operation;
+      if (random.nextInt(3) == 0) {
+        List<UserClicks> written = new ArrayList<>();
+        for (int i = 1 + random.nextInt(4); i > 0; i--) {
+          written.add(
+              randomClicks(random, "u" + random.nextInt(4), at(-30 + 5 * random.nextInt(23))));
+        }
+
+        store.write(CLICKS, written);
+        operation = "a write of " + written;
+      } else {
+        int first = random.nextInt(8);
+        int last = first + 1 + random.nextInt(22 - first);
+        List<UserClicks> recomputed = new ArrayList<>();
+        for (int slot = first; slot < last; slot++) {
+          for (int user = 0; user < 4; user++) {
+            if (random.nextBoolean()) {
+              recomputed.add(randomClicks(random, "u" + user, at(-30 + 5 * slot)));
+            }
+          }
+        }
+
+        store.backfill(CLICKS, TimeRange.of(at(-30 + 5 * first), at(-30 + 5 * last)), recomputed);
+        operation = "a backfill from slot " + first + " to " + last + " of " + recomputed;
+      }
+
+      List<List<Object>> after = knownClicks(spine, true);
+      List<List<Object>> plain = knownClicks(spine, false);
+      for (int i = 0; i < rows.size(); i++) {
+        Impression row = rows.get(i);
+        List<Object> expected = row.shownAt().isBefore(now) ? before.get(i) : plain.get(i);
+        assertThat(after.get(i))
+            .as("step %d at %s (%s), spine row %s", step, now, operation, row)
+            .isEqualTo(expected);
+      }
+
+      before = after;
+    }
+  }
+
+  private static UserClicks randomClicks(Random random, String user, Instant time) {
+    return new UserClicks(user, time, random.nextInt(2), random.nextBoolean() ? null : 0.5);
+  }
+
+  /** Returns the clicks and ctr of each spine row, as known at its time or not. */
+  private List<List<Object>> knownClicks(Spine spine, boolean asKnownAt) {
+    TrainingSet.Builder builder = store.trainingSet(spine).with(CLICKS);
+    List<TrainingRow> rows = (asKnownAt ? builder.asKnownAt() : builder).build().rows();
+    return rows.stream()
+        .map(row -> Arrays.<Object>asList(row.get(CLICKS_CLICKS), row.get(CLICKS_CTR)))
+        .toList();
   }
 
   /**
