@@ -176,11 +176,13 @@ final class DuckDbOfflineStore implements OfflineStore {
           List.of());
     }
 
+    // Pairs each stored row that stays (the latest of its keys and event time) with the row of
+    // the batch that restates it; keys and event time are unique in the batch, so at most one.
     String keys = DuckDbNames.list(spec.keys(), "");
     backend.update(
         "CREATE TEMP TABLE "
             + KEPT
-            + " AS SELECT l.rowid AS id FROM (SELECT rowid, * FROM "
+            + " AS SELECT l.rowid AS id, b.rowid AS batch_row FROM (SELECT rowid, * FROM "
             + table
             + " WHERE "
             + inRange
@@ -190,15 +192,13 @@ final class DuckDbOfflineStore implements OfflineStore {
             + eventTime
             + " ORDER BY "
             + quote(GroupSpec.INGESTED_AT)
-            + " DESC) = 1) l WHERE EXISTS (SELECT 1 FROM "
+            + " DESC) = 1) l JOIN "
             + BACKFILL
-            + " b WHERE "
-            + same(spec, "l.", "b.")
-            + ")",
+            + " b ON "
+            + same(spec, "l.", "b."),
         bounds);
     String moved = " WHERE " + inRange + " AND rowid NOT IN (SELECT id FROM " + KEPT + ")";
     String stored = DuckDbNames.storedColumns(spec, "");
-    List<Object> stampAndBounds = List.of(ingestedAt, range.from(), range.to());
     backend.update(
         "INSERT INTO "
             + DuckDbNames.replacedTable(spec)
@@ -211,7 +211,7 @@ final class DuckDbOfflineStore implements OfflineStore {
             + ", ? FROM "
             + table
             + moved,
-        stampAndBounds);
+        List.of(ingestedAt, range.from(), range.to()));
     backend.update("DELETE FROM " + table + moved, bounds);
     backend.update(
         "INSERT INTO "
@@ -219,19 +219,13 @@ final class DuckDbOfflineStore implements OfflineStore {
             + " ("
             + stored
             + ") SELECT "
-            + DuckDbNames.list(spec.columns(), "b.")
+            + columns
             + ", ? FROM "
             + BACKFILL
-            + " b WHERE NOT EXISTS (SELECT 1 FROM "
-            + table
-            + " t WHERE t."
-            + eventTime
-            + " >= ? AND t."
-            + eventTime
-            + " < ? AND "
-            + same(spec, "t.", "b.")
+            + " WHERE rowid NOT IN (SELECT batch_row FROM "
+            + KEPT
             + ")",
-        stampAndBounds);
+        List.of(ingestedAt));
   }
 
   /** Returns the condition that two rows hold the same value, nulls included, in every column. */
