@@ -239,15 +239,20 @@ final class TableFile implements AutoCloseable {
    * value, marks the first value of a row that does not fit its column, and marks times written
    * without a zone. The caller closes the batch.
    *
+   * <p>A nullable feature the file has no column for, as in a file written before a compatible
+   * change added it, is read as null in every row and named in {@link Rows#absent()}.
+   *
    * @param zone the zone of timestamps written without one
    * @param progress told the number of rows of each part read
-   * @throws SokoException if a column of the group is missing, the file is not valid, a value does
-   *     not fit its column, or a key, the event time or a primitive feature is empty (naming the
-   *     line, or the row of a Parquet file, the column and the value)
+   * @throws SokoException if the file has no column for a key, the event time or a primitive
+   *     feature, the file is not valid, a value does not fit its column, or a key, the event time
+   *     or a primitive feature is empty (naming the line, or the row of a Parquet file, the column
+   *     and the value)
    */
   Rows readAll(GroupSpec spec, ZoneId zone, BufferAllocator allocator, LongConsumer progress) {
     List<Column> columns = spec.columns();
     List<String> missing = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
     List<String> values = new ArrayList<>();
     List<String> casts = new ArrayList<>();
     List<String> badWhen = new ArrayList<>();
@@ -256,6 +261,14 @@ final class TableFile implements AutoCloseable {
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
       String fileType = types.get(column.name());
+      if (fileType == null && column.nullable()) {
+        // A file written before a compatible change added this feature: it reads as null.
+        absent.add(column.name());
+        casts.add(
+            "CAST(NULL AS " + DuckDbNames.type(column.type()) + ") AS " + quote(column.name()));
+        continue;
+      }
+
       if (fileType == null) {
         missing.add(column.name());
         continue;
@@ -339,8 +352,9 @@ final class TableFile implements AutoCloseable {
             ArrowReader reader =
                 (ArrowReader)
                     result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS)) {
-          return collect(
-              spec, reader, allocator, !badWhen.isEmpty(), !zoneLess.isEmpty(), progress);
+          Rows rows =
+              collect(spec, reader, allocator, !badWhen.isEmpty(), !zoneLess.isEmpty(), progress);
+          return new Rows(rows.batch(), rows.zoneLess(), absent);
         }
       }
     } catch (SQLException | IOException e) {
@@ -348,8 +362,31 @@ final class TableFile implements AutoCloseable {
     }
   }
 
-  /** The rows of a file in one batch, and whether any of its times was written without a zone. */
-  record Rows(VectorSchemaRoot batch, boolean zoneLess) {}
+  /**
+   * The rows of a file in one batch.
+   *
+   * @param zoneLess whether any of its times was written without a zone
+   * @param absent the nullable features the file has no column for, read as null in every row
+   */
+  record Rows(VectorSchemaRoot batch, boolean zoneLess, List<String> absent) {
+
+    Rows {
+      absent = List.copyOf(absent);
+    }
+  }
+
+  /**
+   * Returns the line that tells the user which of the group's nullable features a file has no
+   * column for, and so stores as null.
+   */
+  static String absentNote(Path file, List<String> columns) {
+    return file.getFileName()
+        + (columns.size() == 1
+            ? " has no column " + columns.get(0) + "; it is stored as null in every row."
+            : " has no columns "
+                + String.join(", ", columns)
+                + "; they are stored as null in every row.");
+  }
 
   /** Appends the group's columns of every part the reader reads into one batch, checking marks. */
   private Rows collect(
@@ -387,7 +424,7 @@ final class TableFile implements AutoCloseable {
         progress.accept(rows);
       }
 
-      return new Rows(all, zoneLess);
+      return new Rows(all, zoneLess, List.of());
     } catch (RuntimeException | IOException e) {
       all.close();
       throw e;

@@ -209,23 +209,6 @@ class IngestCommandTest {
   }
 
   @Test
-  void refusesAFileWithoutAColumnOfTheGroup() throws Exception {
-    Fixtures.write(
-        dir, "short.csv", "customer_id,event_time,orders_30d\n1,2011-01-04 10:00:00,3\n");
-
-    Cli.Result result = Fixtures.applied(dir).run("ingest", "customer_orders", "short.csv");
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.errLines())
-        .containsExactly(
-            "Error: Cannot read "
-                + dir.resolve("short.csv")
-                + ": it has no column spend_30d, country of group 'customer_orders' (its columns are"
-                + " customer_id, event_time, orders_30d); name the file's columns as the group's:"
-                + " customer_id, event_time, orders_30d, spend_30d, country");
-  }
-
-  @Test
   void refusesANullKey() throws Exception {
     Fixtures.write(
         dir,
