@@ -1,6 +1,7 @@
 package dev.soko.cli;
 
 import dev.soko.Column;
+import dev.soko.FeatureType;
 import dev.soko.GroupSpec;
 import dev.soko.SokoException;
 import dev.soko.duckdb.internal.DuckDbNames;
@@ -49,11 +50,27 @@ final class TableFile implements AutoCloseable {
   private static final Pattern CSV_FIELDS =
       Pattern.compile("Expected Number of Columns: (\\d+) Found: (\\d+)");
   private static final List<String> FRACTIONAL = List.of("FLOAT", "DOUBLE", "DECIMAL", "REAL");
+  private static final List<String> INTEGRAL =
+      List.of(
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "HUGEINT",
+          "UTINYINT",
+          "USMALLINT",
+          "UINTEGER",
+          "UBIGINT",
+          "UHUGEINT");
+  // Digits, with an optional sign and a fraction of zeros: the text a whole-number column takes.
+  private static final String WHOLE_TEXT = "'^\\s*[+-]?\\d+(\\.0*)?\\s*$'";
   private static final String BAD_COLUMN_NAME = "__soko_bad_column";
   private static final String BAD_TEXT_NAME = "__soko_bad_text";
+  private static final String OUT_OF_RANGE_NAME = "__soko_out_of_range";
   private static final String ZONE_LESS_NAME = "__soko_zone_less";
   private static final String BAD_COLUMN = quote(BAD_COLUMN_NAME);
   private static final String BAD_TEXT = quote(BAD_TEXT_NAME);
+  private static final String OUT_OF_RANGE = quote(OUT_OF_RANGE_NAME);
   private static final String ZONE_LESS = quote(ZONE_LESS_NAME);
 
   private final Path path;
@@ -257,6 +274,7 @@ final class TableFile implements AutoCloseable {
     List<String> casts = new ArrayList<>();
     List<String> badWhen = new ArrayList<>();
     List<String> badText = new ArrayList<>();
+    List<String> outOfRange = new ArrayList<>();
     List<String> zoneLess = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
@@ -285,10 +303,13 @@ final class TableFile implements AutoCloseable {
       if (bad != null) {
         badWhen.add(" WHEN " + bad + " THEN " + i);
         badText.add(" WHEN " + i + " THEN CAST(" + value + " AS VARCHAR)");
+        String whole = wholeNumber(column, fileType);
+        if (whole != null) {
+          outOfRange.add(" WHEN " + i + " THEN " + whole);
+        }
       }
 
-      String noZone =
-          column.type() == dev.soko.FeatureType.TIMESTAMP ? zoneLessValue(column.name()) : null;
+      String noZone = column.type() == FeatureType.TIMESTAMP ? zoneLessValue(column.name()) : null;
       if (noZone != null) {
         zoneLess.add("(" + noZone + ")");
       }
@@ -323,6 +344,15 @@ final class TableFile implements AutoCloseable {
       marked.add("CASE" + String.join("", badWhen) + " END AS " + BAD_COLUMN);
       select.add(BAD_COLUMN);
       select.add("CASE " + BAD_COLUMN + String.join("", badText) + " END AS " + BAD_TEXT);
+      // A bad value that is a whole number failed its cast for being out of the column's range.
+      select.add(
+          outOfRange.isEmpty()
+              ? "false AS " + OUT_OF_RANGE
+              : "coalesce(CASE "
+                  + BAD_COLUMN
+                  + String.join("", outOfRange)
+                  + " END, false) AS "
+                  + OUT_OF_RANGE);
     }
 
     if (!zoneLess.isEmpty()) {
@@ -479,8 +509,26 @@ final class TableFile implements AutoCloseable {
     }
 
     String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
-    boolean whole =
-        column.type() == dev.soko.FeatureType.INT || column.type() == dev.soko.FeatureType.LONG;
+    boolean whole = column.type() == FeatureType.INT || column.type() == FeatureType.LONG;
+    BitVector outOfRange = (BitVector) part.getVector(OUT_OF_RANGE_NAME);
+    String problem;
+    if (outOfRange.get(row) == 1) {
+      problem =
+          column.type() == FeatureType.INT
+              ? "is a whole number out of range for an int ("
+                  + Integer.MIN_VALUE
+                  + " to "
+                  + Integer.MAX_VALUE
+                  + ")"
+              : "is a whole number out of range for a long ("
+                  + Long.MIN_VALUE
+                  + " to "
+                  + Long.MAX_VALUE
+                  + ")";
+    } else {
+      problem = whole ? "is not a whole number" : "is not a " + type;
+    }
+
     throw new SokoException(
         "Cannot read "
             + path
@@ -490,8 +538,8 @@ final class TableFile implements AutoCloseable {
             + name
             + ": '"
             + text
-            + "' is not "
-            + (whole ? "a whole number" : "a " + type)
+            + "' "
+            + problem
             + ", the type of column "
             + name
             + " of group '"
@@ -622,6 +670,32 @@ final class TableFile implements AutoCloseable {
   }
 
   /**
+   * Returns the condition under which a value of the file's column is a whole number, for a column
+   * of the group that holds whole numbers; null for another column, or a file type that holds no
+   * whole numbers.
+   */
+  private static String wholeNumber(Column column, String fileType) {
+    if (column.type() != FeatureType.INT && column.type() != FeatureType.LONG) {
+      return null;
+    }
+
+    String value = quote(column.name());
+    if (fileType.equals("VARCHAR")) {
+      return "regexp_matches(" + value + ", " + WHOLE_TEXT + ")";
+    }
+
+    if (INTEGRAL.contains(fileType)) {
+      return "true";
+    }
+
+    if (FRACTIONAL.stream().anyMatch(fileType::startsWith)) {
+      return "isfinite(CAST(" + value + " AS DOUBLE)) AND " + value + " = trunc(" + value + ")";
+    }
+
+    return null;
+  }
+
+  /**
    * Returns the condition under which a non-null value of a file type does not fit a DuckDB type:
    * the cast fails, or a whole-number type would round it.
    */
@@ -630,7 +704,7 @@ final class TableFile implements AutoCloseable {
     boolean whole = target.equals("INTEGER") || target.equals("BIGINT");
     if (whole && fileType.equals("VARCHAR")) {
       // A cast rounds 1.7 to 2: a whole-number column takes only digits.
-      misfit += " OR NOT regexp_matches(" + value + ", '^\\s*[+-]?\\d+(\\.0*)?\\s*$')";
+      misfit += " OR NOT regexp_matches(" + value + ", " + WHOLE_TEXT + ")";
     } else if (whole && FRACTIONAL.stream().anyMatch(fileType::startsWith)) {
       misfit += " OR " + value + " <> trunc(" + value + ")";
     }
