@@ -488,11 +488,18 @@ final class TableFile implements AutoCloseable {
     String where = format == InputFile.CSV ? "line " + (number + 1) : "row " + number;
     Object text = part.getVector(BAD_TEXT_NAME).getObject(row);
     if (text == null) {
-      String role =
+      String group = " of group '" + spec.name() + "'";
+      String required =
           switch (column.role()) {
-            case KEY -> "a key";
-            case EVENT_TIME -> "the event time";
-            case FEATURE -> "a feature that cannot be null";
+            case KEY -> "it is a key" + group;
+            case EVENT_TIME -> "it is the event time" + group;
+            case FEATURE ->
+                "feature "
+                    + name
+                    + group
+                    + " cannot be null (it is a primitive "
+                    + column.type().javaName()
+                    + ")";
           };
       throw new SokoException(
           "Cannot read "
@@ -501,11 +508,9 @@ final class TableFile implements AutoCloseable {
               + where
               + ", column "
               + name
-              + " is empty, but it is "
-              + role
-              + " of group '"
-              + spec.name()
-              + "'; give it a value");
+              + " is empty, but "
+              + required
+              + "; give it a value");
     }
 
     String type = column.type().name().toLowerCase(java.util.Locale.ROOT);

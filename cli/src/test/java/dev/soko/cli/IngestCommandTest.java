@@ -248,8 +248,8 @@ class IngestCommandTest {
         .containsExactly(
             "Error: Cannot read "
                 + dir.resolve("gaps.csv")
-                + ": line 3, column orders_30d is empty, but it is a feature that cannot be null of"
-                + " group 'customer_orders'; give it a value");
+                + ": line 3, column orders_30d is empty, but feature orders_30d of group"
+                + " 'customer_orders' cannot be null (it is a primitive long); give it a value");
     assertThat(noTime.errLines())
         .containsExactly(
             "Error: Cannot read "
