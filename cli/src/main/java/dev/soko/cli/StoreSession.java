@@ -255,7 +255,10 @@ final class StoreSession implements AutoCloseable {
     /** Returns the zone of times written without one. */
     ZoneId zone();
 
-    /** Called, before anything is written, when the input holds times without a zone. */
+    /**
+     * Called when times without a zone were read and used: for rows to store, before anything is
+     * written; for a spine, once the training set is written.
+     */
     void noteZoneLess();
 
     /** Tells the user, before anything is written, a line about how the input was read. */
@@ -314,9 +317,13 @@ final class StoreSession implements AutoCloseable {
     return new GetCommand.OnlineValues(table, missing);
   }
 
-  /** Builds a training set and writes it to a file. */
+  /**
+   * Builds a training set and writes it to a file, noting zone-less spine times once they have been
+   * joined.
+   */
   WriteSummary trainingSet(TrainingSetRequest request, InputReading reading, Progress progress) {
     long start = System.nanoTime();
+    boolean zoneLess;
     try (TableFile spine = TableFile.open(request.spine(), request.spineFormat())) {
       if (!spine.columnTypes().containsKey(request.timestampColumn())) {
         throw new SokoException(
@@ -339,13 +346,11 @@ final class StoreSession implements AutoCloseable {
                 + " column to --timestamp-column");
       }
 
-      if (spine.zoneLess(request.timestampColumn())) {
-        reading.noteZoneLess();
-      }
-
       for (FeatureSelection selection : request.features()) {
         checkKeys(request, selection.group(), spine.columnTypes().keySet());
       }
+
+      zoneLess = spine.zoneLess(request.timestampColumn());
     }
 
     Spine spine =
@@ -375,6 +380,11 @@ final class StoreSession implements AutoCloseable {
         request.outFormat() == InputFile.CSV
             ? set.writeCsv(request.out())
             : set.writeParquet(request.out());
+    // Only now is it known that the times were read as timestamps, not refused.
+    if (zoneLess) {
+      reading.noteZoneLess();
+    }
+
     progress.advance(rows);
     progress.done();
     return new WriteSummary(rows, 0, since(start));
