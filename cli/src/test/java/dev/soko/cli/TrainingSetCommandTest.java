@@ -137,6 +137,46 @@ class TrainingSetCommandTest {
             "017850,2011-01-06,4");
   }
 
+  // Regression: a spine column mixing dates and date-times was refused as "holds VARCHAR, not
+  // timestamps", although each form alone is read.
+  @Test
+  void readsASpineThatMixesDatesAndTimes() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "spine.csv",
+        "customer_id,snapshot_at\n017850,2011-01-05\n017850,2011-01-05 12:00:00\n");
+
+    Cli.Result utc =
+        trainingSet(cli, "--features", "customer_orders:orders_30d", "--out", "utc.csv");
+    Cli.Result honolulu =
+        trainingSet(
+            cli,
+            "--features",
+            "customer_orders:orders_30d",
+            "--timezone",
+            "Pacific/Honolulu",
+            "--out",
+            "honolulu.csv");
+
+    assertThat(utc.exitCode()).as(utc.err()).isZero();
+    assertThat(utc.errLines())
+        .containsExactly("Timestamps without a zone are read as UTC; pass --timezone to change.");
+    assertThat(lines("utc.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,customer_orders__orders_30d",
+            "017850,2011-01-05,3",
+            "017850,2011-01-05 12:00:00,4");
+    assertThat(honolulu.exitCode()).as(honolulu.err()).isZero();
+    assertThat(honolulu.err()).isEmpty();
+    // 2011-01-05 in Honolulu starts at 10:00 UTC, after that day's order of 09:00 UTC.
+    assertThat(lines("honolulu.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,customer_orders__orders_30d",
+            "017850,2011-01-05,4",
+            "017850,2011-01-05 12:00:00,4");
+  }
+
   @Test
   void asKnownAtIgnoresRowsIngestedAfterTheSpineTime() throws Exception {
     Cli cli = Fixtures.ingested(dir);
