@@ -180,11 +180,11 @@ final class StoreSession implements AutoCloseable {
 
   /** Appends the rows of a file to a group, in one write. */
   WriteSummary ingest(
-      String group, Path file, InputFile format, TimeZoneUse zone, Progress progress) {
+      String group, Path file, InputFile format, InputReading reading, Progress progress) {
     long start = System.nanoTime();
     GroupSpec spec = requireGroup(group, "ingest into");
     // One write for the whole file, so that a bad row anywhere leaves nothing written.
-    try (VectorSchemaRoot all = readAll(spec, file, format, zone, progress)) {
+    try (VectorSchemaRoot all = readAll(spec, file, format, reading, progress)) {
       WriteResult result = store.write(spec, all);
       progress.done();
       return new WriteSummary(result.rows(), result.online(), since(start));
@@ -198,12 +198,12 @@ final class StoreSession implements AutoCloseable {
       Path file,
       InputFile format,
       boolean allowEmpty,
-      TimeZoneUse zone,
+      InputReading reading,
       Progress progress) {
     long start = System.nanoTime();
     GroupSpec spec = requireGroup(group, "backfill");
     // A backfill states the whole truth for its range: every row goes in one call.
-    try (VectorSchemaRoot all = readAll(spec, file, format, zone, progress)) {
+    try (VectorSchemaRoot all = readAll(spec, file, format, reading, progress)) {
       if (all.getRowCount() == 0 && !allowEmpty) {
         throw new SokoException(
             "Cannot backfill "
@@ -224,32 +224,45 @@ final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * Reads a whole file into one batch with the group's columns, noting zone-less times once the
-   * whole file has been read and found valid.
+   * Reads a whole file into one batch with the group's columns, noting absent nullable features and
+   * zone-less times once the whole file has been read and found valid.
    *
    * <p>Limitation: the whole file is held in memory as one Arrow batch, the price of writing it in
    * one atomic call.
    */
   private VectorSchemaRoot readAll(
-      GroupSpec spec, Path file, InputFile format, TimeZoneUse zone, Progress progress) {
+      GroupSpec spec, Path file, InputFile format, InputReading reading, Progress progress) {
     try (TableFile table = TableFile.open(file, format)) {
-      TableFile.Rows rows = table.readAll(spec, zone.zone(), allocator, progress::advance);
+      TableFile.Rows rows = table.readAll(spec, reading.zone(), allocator, progress::advance);
+      if (!rows.absent().isEmpty()) {
+        reading.note(TableFile.absentNote(file, rows.absent()));
+      }
+
       if (rows.zoneLess()) {
-        zone.noteZoneLess();
+        reading.noteZoneLess();
       }
 
       return rows.batch();
     }
   }
 
-  /** The zone for times written without one, and what to do when such times are read. */
-  interface TimeZoneUse {
+  /**
+   * How a command reads its input: the zone for times written without one, and where to tell the
+   * user what the input lacked.
+   */
+  interface InputReading {
 
     /** Returns the zone of times written without one. */
     ZoneId zone();
 
-    /** Called, before anything is written, when the input holds times without a zone. */
+    /**
+     * Called when times without a zone were read and used: for rows to store, before anything is
+     * written; for a spine, once the training set is written.
+     */
     void noteZoneLess();
+
+    /** Tells the user, before anything is written, a line about how the input was read. */
+    void note(String line);
   }
 
   /** Turns online serving on, filling the online store from the offline history. */
@@ -304,9 +317,13 @@ final class StoreSession implements AutoCloseable {
     return new GetCommand.OnlineValues(table, missing);
   }
 
-  /** Builds a training set and writes it to a file. */
-  WriteSummary trainingSet(TrainingSetRequest request, TimeZoneUse zone, Progress progress) {
+  /**
+   * Builds a training set and writes it to a file, noting zone-less spine times once they have been
+   * joined.
+   */
+  WriteSummary trainingSet(TrainingSetRequest request, InputReading reading, Progress progress) {
     long start = System.nanoTime();
+    boolean zoneLess;
     try (TableFile spine = TableFile.open(request.spine(), request.spineFormat())) {
       if (!spine.columnTypes().containsKey(request.timestampColumn())) {
         throw new SokoException(
@@ -329,20 +346,18 @@ final class StoreSession implements AutoCloseable {
                 + " column to --timestamp-column");
       }
 
-      if (spine.zoneLess(request.timestampColumn())) {
-        zone.noteZoneLess();
-      }
-
       for (FeatureSelection selection : request.features()) {
         checkKeys(request, selection.group(), spine.columnTypes().keySet());
       }
+
+      zoneLess = spine.zoneLess(request.timestampColumn());
     }
 
     Spine spine =
         (request.spineFormat() == InputFile.CSV
                 ? Spine.csv(request.spine(), request.timestampColumn())
                 : Spine.parquet(request.spine(), request.timestampColumn()))
-            .zone(zone.zone());
+            .zone(reading.zone());
     TrainingSet.Builder builder = store.trainingSet(spine);
     for (FeatureSelection selection : request.features()) {
       KeyMapping keys = keyMapping(request.keyColumns().get(selection.group()));
@@ -365,6 +380,11 @@ final class StoreSession implements AutoCloseable {
         request.outFormat() == InputFile.CSV
             ? set.writeCsv(request.out())
             : set.writeParquet(request.out());
+    // Only now is it known that the times were read as timestamps, not refused.
+    if (zoneLess) {
+      reading.noteZoneLess();
+    }
+
     progress.advance(rows);
     progress.done();
     return new WriteSummary(rows, 0, since(start));

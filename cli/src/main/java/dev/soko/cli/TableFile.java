@@ -1,6 +1,7 @@
 package dev.soko.cli;
 
 import dev.soko.Column;
+import dev.soko.FeatureType;
 import dev.soko.GroupSpec;
 import dev.soko.SokoException;
 import dev.soko.duckdb.internal.DuckDbNames;
@@ -49,11 +50,27 @@ final class TableFile implements AutoCloseable {
   private static final Pattern CSV_FIELDS =
       Pattern.compile("Expected Number of Columns: (\\d+) Found: (\\d+)");
   private static final List<String> FRACTIONAL = List.of("FLOAT", "DOUBLE", "DECIMAL", "REAL");
+  private static final List<String> INTEGRAL =
+      List.of(
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "HUGEINT",
+          "UTINYINT",
+          "USMALLINT",
+          "UINTEGER",
+          "UBIGINT",
+          "UHUGEINT");
+  // Digits, with an optional sign and a fraction of zeros: the text a whole-number column takes.
+  private static final String WHOLE_TEXT = "'^\\s*[+-]?\\d+(\\.0*)?\\s*$'";
   private static final String BAD_COLUMN_NAME = "__soko_bad_column";
   private static final String BAD_TEXT_NAME = "__soko_bad_text";
+  private static final String OUT_OF_RANGE_NAME = "__soko_out_of_range";
   private static final String ZONE_LESS_NAME = "__soko_zone_less";
   private static final String BAD_COLUMN = quote(BAD_COLUMN_NAME);
   private static final String BAD_TEXT = quote(BAD_TEXT_NAME);
+  private static final String OUT_OF_RANGE = quote(OUT_OF_RANGE_NAME);
   private static final String ZONE_LESS = quote(ZONE_LESS_NAME);
 
   private final Path path;
@@ -239,23 +256,37 @@ final class TableFile implements AutoCloseable {
    * value, marks the first value of a row that does not fit its column, and marks times written
    * without a zone. The caller closes the batch.
    *
+   * <p>A nullable feature the file has no column for, as in a file written before a compatible
+   * change added it, is read as null in every row and named in {@link Rows#absent()}.
+   *
    * @param zone the zone of timestamps written without one
    * @param progress told the number of rows of each part read
-   * @throws SokoException if a column of the group is missing, the file is not valid, a value does
-   *     not fit its column, or a key, the event time or a primitive feature is empty (naming the
-   *     line, or the row of a Parquet file, the column and the value)
+   * @throws SokoException if the file has no column for a key, the event time or a primitive
+   *     feature, the file is not valid, a value does not fit its column, or a key, the event time
+   *     or a primitive feature is empty (naming the line, or the row of a Parquet file, the column
+   *     and the value)
    */
   Rows readAll(GroupSpec spec, ZoneId zone, BufferAllocator allocator, LongConsumer progress) {
     List<Column> columns = spec.columns();
     List<String> missing = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
     List<String> values = new ArrayList<>();
     List<String> casts = new ArrayList<>();
     List<String> badWhen = new ArrayList<>();
     List<String> badText = new ArrayList<>();
+    List<String> outOfRange = new ArrayList<>();
     List<String> zoneLess = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
       String fileType = types.get(column.name());
+      if (fileType == null && column.nullable()) {
+        // A file written before a compatible change added this feature: it reads as null.
+        absent.add(column.name());
+        casts.add(
+            "CAST(NULL AS " + DuckDbNames.type(column.type()) + ") AS " + quote(column.name()));
+        continue;
+      }
+
       if (fileType == null) {
         missing.add(column.name());
         continue;
@@ -272,10 +303,13 @@ final class TableFile implements AutoCloseable {
       if (bad != null) {
         badWhen.add(" WHEN " + bad + " THEN " + i);
         badText.add(" WHEN " + i + " THEN CAST(" + value + " AS VARCHAR)");
+        String whole = wholeNumber(column, fileType);
+        if (whole != null) {
+          outOfRange.add(" WHEN " + i + " THEN " + whole);
+        }
       }
 
-      String noZone =
-          column.type() == dev.soko.FeatureType.TIMESTAMP ? zoneLessValue(column.name()) : null;
+      String noZone = column.type() == FeatureType.TIMESTAMP ? zoneLessValue(column.name()) : null;
       if (noZone != null) {
         zoneLess.add("(" + noZone + ")");
       }
@@ -310,6 +344,15 @@ final class TableFile implements AutoCloseable {
       marked.add("CASE" + String.join("", badWhen) + " END AS " + BAD_COLUMN);
       select.add(BAD_COLUMN);
       select.add("CASE " + BAD_COLUMN + String.join("", badText) + " END AS " + BAD_TEXT);
+      // A bad value that is a whole number failed its cast for being out of the column's range.
+      select.add(
+          outOfRange.isEmpty()
+              ? "false AS " + OUT_OF_RANGE
+              : "coalesce(CASE "
+                  + BAD_COLUMN
+                  + String.join("", outOfRange)
+                  + " END, false) AS "
+                  + OUT_OF_RANGE);
     }
 
     if (!zoneLess.isEmpty()) {
@@ -339,8 +382,9 @@ final class TableFile implements AutoCloseable {
             ArrowReader reader =
                 (ArrowReader)
                     result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS)) {
-          return collect(
-              spec, reader, allocator, !badWhen.isEmpty(), !zoneLess.isEmpty(), progress);
+          Rows rows =
+              collect(spec, reader, allocator, !badWhen.isEmpty(), !zoneLess.isEmpty(), progress);
+          return new Rows(rows.batch(), rows.zoneLess(), absent);
         }
       }
     } catch (SQLException | IOException e) {
@@ -348,8 +392,31 @@ final class TableFile implements AutoCloseable {
     }
   }
 
-  /** The rows of a file in one batch, and whether any of its times was written without a zone. */
-  record Rows(VectorSchemaRoot batch, boolean zoneLess) {}
+  /**
+   * The rows of a file in one batch.
+   *
+   * @param zoneLess whether any of its times was written without a zone
+   * @param absent the nullable features the file has no column for, read as null in every row
+   */
+  record Rows(VectorSchemaRoot batch, boolean zoneLess, List<String> absent) {
+
+    Rows {
+      absent = List.copyOf(absent);
+    }
+  }
+
+  /**
+   * Returns the line that tells the user which of the group's nullable features a file has no
+   * column for, and so stores as null.
+   */
+  static String absentNote(Path file, List<String> columns) {
+    return file.getFileName()
+        + (columns.size() == 1
+            ? " has no column " + columns.get(0) + "; it is stored as null in every row."
+            : " has no columns "
+                + String.join(", ", columns)
+                + "; they are stored as null in every row.");
+  }
 
   /** Appends the group's columns of every part the reader reads into one batch, checking marks. */
   private Rows collect(
@@ -387,7 +454,7 @@ final class TableFile implements AutoCloseable {
         progress.accept(rows);
       }
 
-      return new Rows(all, zoneLess);
+      return new Rows(all, zoneLess, List.of());
     } catch (RuntimeException | IOException e) {
       all.close();
       throw e;
@@ -421,11 +488,18 @@ final class TableFile implements AutoCloseable {
     String where = format == InputFile.CSV ? "line " + (number + 1) : "row " + number;
     Object text = part.getVector(BAD_TEXT_NAME).getObject(row);
     if (text == null) {
-      String role =
+      String group = " of group '" + spec.name() + "'";
+      String required =
           switch (column.role()) {
-            case KEY -> "a key";
-            case EVENT_TIME -> "the event time";
-            case FEATURE -> "a feature that cannot be null";
+            case KEY -> "it is a key" + group;
+            case EVENT_TIME -> "it is the event time" + group;
+            case FEATURE ->
+                "feature "
+                    + name
+                    + group
+                    + " cannot be null (it is a primitive "
+                    + column.type().javaName()
+                    + ")";
           };
       throw new SokoException(
           "Cannot read "
@@ -434,16 +508,32 @@ final class TableFile implements AutoCloseable {
               + where
               + ", column "
               + name
-              + " is empty, but it is "
-              + role
-              + " of group '"
-              + spec.name()
-              + "'; give it a value");
+              + " is empty, but "
+              + required
+              + "; give it a value");
     }
 
     String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
-    boolean whole =
-        column.type() == dev.soko.FeatureType.INT || column.type() == dev.soko.FeatureType.LONG;
+    boolean whole = column.type() == FeatureType.INT || column.type() == FeatureType.LONG;
+    BitVector outOfRange = (BitVector) part.getVector(OUT_OF_RANGE_NAME);
+    String problem;
+    if (outOfRange.get(row) == 1) {
+      problem =
+          column.type() == FeatureType.INT
+              ? "is a whole number out of range for an int ("
+                  + Integer.MIN_VALUE
+                  + " to "
+                  + Integer.MAX_VALUE
+                  + ")"
+              : "is a whole number out of range for a long ("
+                  + Long.MIN_VALUE
+                  + " to "
+                  + Long.MAX_VALUE
+                  + ")";
+    } else {
+      problem = whole ? "is not a whole number" : "is not a " + type;
+    }
+
     throw new SokoException(
         "Cannot read "
             + path
@@ -453,8 +543,8 @@ final class TableFile implements AutoCloseable {
             + name
             + ": '"
             + text
-            + "' is not "
-            + (whole ? "a whole number" : "a " + type)
+            + "' "
+            + problem
             + ", the type of column "
             + name
             + " of group '"
@@ -585,6 +675,32 @@ final class TableFile implements AutoCloseable {
   }
 
   /**
+   * Returns the condition under which a value of the file's column is a whole number, for a column
+   * of the group that holds whole numbers; null for another column, or a file type that holds no
+   * whole numbers.
+   */
+  private static String wholeNumber(Column column, String fileType) {
+    if (column.type() != FeatureType.INT && column.type() != FeatureType.LONG) {
+      return null;
+    }
+
+    String value = quote(column.name());
+    if (fileType.equals("VARCHAR")) {
+      return "regexp_matches(" + value + ", " + WHOLE_TEXT + ")";
+    }
+
+    if (INTEGRAL.contains(fileType)) {
+      return "true";
+    }
+
+    if (FRACTIONAL.stream().anyMatch(fileType::startsWith)) {
+      return "isfinite(CAST(" + value + " AS DOUBLE)) AND " + value + " = trunc(" + value + ")";
+    }
+
+    return null;
+  }
+
+  /**
    * Returns the condition under which a non-null value of a file type does not fit a DuckDB type:
    * the cast fails, or a whole-number type would round it.
    */
@@ -593,7 +709,7 @@ final class TableFile implements AutoCloseable {
     boolean whole = target.equals("INTEGER") || target.equals("BIGINT");
     if (whole && fileType.equals("VARCHAR")) {
       // A cast rounds 1.7 to 2: a whole-number column takes only digits.
-      misfit += " OR NOT regexp_matches(" + value + ", '^\\s*[+-]?\\d+(\\.0*)?\\s*$')";
+      misfit += " OR NOT regexp_matches(" + value + ", " + WHOLE_TEXT + ")";
     } else if (whole && FRACTIONAL.stream().anyMatch(fileType::startsWith)) {
       misfit += " OR " + value + " <> trunc(" + value + ")";
     }

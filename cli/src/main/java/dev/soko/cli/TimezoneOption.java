@@ -54,9 +54,12 @@ final class TimezoneOption {
     }
   }
 
-  /** Returns this option as {@link StoreSession} uses it, noting a default zone on {@code err}. */
-  StoreSession.TimeZoneUse use(PrintWriter err) {
-    return new StoreSession.TimeZoneUse() {
+  /**
+   * Returns this option as {@link StoreSession} reads input with it, printing a default zone's note
+   * and other notes on {@code err}.
+   */
+  StoreSession.InputReading use(PrintWriter err) {
+    return new StoreSession.InputReading() {
       @Override
       public ZoneId zone() {
         return TimezoneOption.this.zone();
@@ -65,6 +68,12 @@ final class TimezoneOption {
       @Override
       public void noteZoneLess() {
         noteDefault(err);
+      }
+
+      @Override
+      public void note(String line) {
+        err.println(line);
+        err.flush();
       }
     };
   }

@@ -137,6 +137,46 @@ class TrainingSetCommandTest {
             "017850,2011-01-06,4");
   }
 
+  // Regression: a spine column mixing dates and date-times was refused as "holds VARCHAR, not
+  // timestamps", although each form alone is read.
+  @Test
+  void readsASpineThatMixesDatesAndTimes() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "spine.csv",
+        "customer_id,snapshot_at\n017850,2011-01-05\n017850,2011-01-05 12:00:00\n");
+
+    Cli.Result utc =
+        trainingSet(cli, "--features", "customer_orders:orders_30d", "--out", "utc.csv");
+    Cli.Result honolulu =
+        trainingSet(
+            cli,
+            "--features",
+            "customer_orders:orders_30d",
+            "--timezone",
+            "Pacific/Honolulu",
+            "--out",
+            "honolulu.csv");
+
+    assertThat(utc.exitCode()).as(utc.err()).isZero();
+    assertThat(utc.errLines())
+        .containsExactly("Timestamps without a zone are read as UTC; pass --timezone to change.");
+    assertThat(lines("utc.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,customer_orders__orders_30d",
+            "017850,2011-01-05,3",
+            "017850,2011-01-05 12:00:00,4");
+    assertThat(honolulu.exitCode()).as(honolulu.err()).isZero();
+    assertThat(honolulu.err()).isEmpty();
+    // 2011-01-05 in Honolulu starts at 10:00 UTC, after that day's order of 09:00 UTC.
+    assertThat(lines("honolulu.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,customer_orders__orders_30d",
+            "017850,2011-01-05,4",
+            "017850,2011-01-05 12:00:00,4");
+  }
+
   @Test
   void asKnownAtIgnoresRowsIngestedAfterTheSpineTime() throws Exception {
     Cli cli = Fixtures.ingested(dir);
@@ -212,14 +252,12 @@ class TrainingSetCommandTest {
     assertThat(group.exitCode()).isEqualTo(1);
     assertThat(group.errLines())
         .containsExactly(
-            "Timestamps without a zone are read as UTC; pass --timezone to change.",
             "Error: Cannot build training set: no group named 'orders' was applied to this store;"
                 + " its groups are [customer_orders, item_stats]");
-    assertThat(feature.errLines().get(1))
-        .isEqualTo(
+    assertThat(feature.errLines())
+        .containsExactly(
             "Error: Cannot build training set: group 'customer_orders' version 1 in this store has"
-                + " no"
-                + " feature 'orders_7d'; its features are [orders_30d, spend_30d, country]");
+                + " no feature 'orders_7d'; its features are [orders_30d, spend_30d, country]");
     assertThat(dir.resolve("t.csv")).doesNotExist();
   }
 
@@ -247,6 +285,35 @@ class TrainingSetCommandTest {
                 + dir.resolve("spine.csv")
                 + " has no column 'at' (its columns are customer_id, snapshot_at, label); pass the"
                 + " name of its timestamp column to --timestamp-column");
+  }
+
+  // Regression: the note on zone-less times was printed before the spine's timestamp column was
+  // found to hold no times at all, and before a refusal for a missing key column.
+  @Test
+  void saysNothingOfZonesWhenTheSpineIsRefused() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result =
+        cli.run(
+            "training-set",
+            "--spine",
+            "spine.csv",
+            "--timestamp-column",
+            "customer_id",
+            "--features",
+            "customer_orders",
+            "--out",
+            "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: spine column 'customer_id' holds VARCHAR, not"
+                + " timestamps; write them as 2024-03-01 10:00:00, with an offset"
+                + " (2024-03-01T10:00:00+02:00) or without one (then give the zone), or as dates"
+                + " (2024-03-01)");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
   }
 
   @Test
@@ -300,7 +367,6 @@ class TrainingSetCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines())
         .containsExactly(
-            "Timestamps without a zone are read as UTC; pass --timezone to change.",
             "Error: Cannot build training set: the spine "
                 + dir.resolve("spine.csv")
                 + " has no column 'customer_id' for key 'customer_id' of group 'customer_orders'"

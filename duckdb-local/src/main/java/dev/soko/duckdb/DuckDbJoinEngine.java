@@ -122,6 +122,10 @@ public final class DuckDbJoinEngine implements JoinEngine {
   private static final Set<String> ZONELESS =
       Set.of("TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "DATE");
 
+  /** A date, or a date and time without a zone, as text: 2024-03-01, 2024-03-01 10:00:00.5. */
+  private static final String ZONELESS_TEXT =
+      "\\d{4}-\\d\\d-\\d\\d([ T]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?)?";
+
   private final DuckDBConnection connection;
   private final Form form;
 
@@ -233,7 +237,12 @@ public final class DuckDbJoinEngine implements JoinEngine {
     Map<String, String> spineTypes = describe(joinConnection);
     checkColumns(request, spineTypes);
     List<Object> parameters = new ArrayList<>();
-    String time = timestamp(request, spineTypes.get(request.timestampColumn()), parameters);
+    String timeType = spineTypes.get(request.timestampColumn());
+    if (timeType.equals("VARCHAR")) {
+      timeType = textTimeType(joinConnection, request);
+    }
+
+    String time = timestamp(request, timeType, parameters);
     Bounds bounds = bounds(joinConnection, request, time, List.copyOf(parameters));
 
     StringBuilder sql = new StringBuilder("WITH s AS (SELECT rowid AS _soko_row, ");
@@ -800,6 +809,50 @@ public final class DuckDbJoinEngine implements JoinEngine {
                   + "' has the name of another column; give the join an alias, or rename the"
                   + " spine column");
         }
+      }
+    }
+  }
+
+  /**
+   * Returns the type a text timestamp column is read as: {@code TIMESTAMP} when every value is a
+   * date or a time without a zone, as in a CSV column that mixes the two (which DuckDB reads as
+   * text), otherwise {@code VARCHAR}, which is refused.
+   *
+   * @throws SokoException if every value is a time or date, but some have an offset and some not
+   */
+  private static String textTimeType(DuckDBConnection joinConnection, JoinRequest request)
+      throws SQLException {
+    String column = quote(request.timestampColumn());
+    String sql =
+        "SELECT count(*) FILTER (WHERE NOT regexp_full_match("
+            + column
+            + ", ?) OR TRY_CAST("
+            + column
+            + " AS TIMESTAMP) IS NULL), count(*) FILTER (WHERE TRY_CAST("
+            + column
+            + " AS TIMESTAMPTZ) IS NULL) FROM "
+            + SPINE
+            + " WHERE "
+            + column
+            + " IS NOT NULL";
+    try (PreparedStatement statement = joinConnection.prepareStatement(sql)) {
+      statement.setString(1, ZONELESS_TEXT);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        if (result.getLong(1) == 0) {
+          return "TIMESTAMP";
+        }
+
+        if (result.getLong(2) == 0) {
+          throw new SokoException(
+              "Cannot build training set: spine column '"
+                  + request.timestampColumn()
+                  + "' mixes times with an offset and times or dates without one; write every row"
+                  + " in the same form, all with an offset (2024-03-01T10:00:00+02:00) or all"
+                  + " without (2024-03-01 10:00:00 or 2024-03-01, then give the zone)");
+        }
+
+        return "VARCHAR";
       }
     }
   }

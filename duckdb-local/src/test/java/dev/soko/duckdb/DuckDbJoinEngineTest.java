@@ -244,6 +244,41 @@ class DuckDbJoinEngineTest {
     assertThat(plusTwo).extracting(row -> row.get(2)).containsExactly(1L, null);
   }
 
+  // Regression: a CSV column of dates and times without a zone reads as text, and was refused as
+  // "holds VARCHAR, not timestamps", although either form alone is read.
+  @Test
+  void readsASpineColumnThatMixesDatesAndTimesWithoutAZone() throws Exception {
+    Path spine =
+        csv("user_id,shown_at", "u1,2024-03-01", "u1,2024-03-01 12:30:00", "u1,2024-03-01T11:10");
+
+    List<List<Object>> berlin =
+        join(request(new TableSource.Csv(spine), ZoneId.of("Europe/Berlin"), clicks()));
+
+    // The date is its start of day in Berlin, 23:00 UTC the day before, when nothing was clicked.
+    assertThat(berlin)
+        .containsExactly(
+            Arrays.asList("u1", "2024-03-01", null),
+            Arrays.asList("u1", "2024-03-01 12:30:00", 3L),
+            Arrays.asList("u1", "2024-03-01T11:10", 1L));
+  }
+
+  @Test
+  void refusesASpineColumnThatMixesDatesAndTimesWithAnOffset() throws Exception {
+    Path spine = csv("user_id,shown_at", "u1,2024-03-01", "u1,2024-03-01T12:30:00+02:00");
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+
+    assertThatThrownBy(
+            () ->
+                engine.join(
+                    request(new TableSource.Csv(spine), ZoneOffset.UTC, clicks()), allocator))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: spine column 'shown_at' mixes times with an offset and"
+                + " times or dates without one; write every row in the same form, all with an"
+                + " offset (2024-03-01T10:00:00+02:00) or all without (2024-03-01 10:00:00 or"
+                + " 2024-03-01, then give the zone)");
+  }
+
   @Test
   void comparesCompositeKeysPartByPart() throws Exception {
     Path spine = csv("a,b,shown_at", "12,3,2024-03-01 10:30:00+00", "1,23,2024-03-01 10:30:00+00");
