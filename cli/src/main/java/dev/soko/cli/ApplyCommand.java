@@ -1,5 +1,6 @@
 package dev.soko.cli;
 
+import dev.soko.GroupSpec;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,22 +63,29 @@ final class ApplyCommand extends SubCommand {
               + " 'soko apply build/libs/features.jar'");
     }
 
-    Map<ApplyOutcome.Kind, Integer> counts = new EnumMap<>(ApplyOutcome.Kind.class);
-    try (DefinitionLoader loader = new DefinitionLoader(all);
-        StoreSession store = openStore()) {
-      List<ApplyOutcome> outcomes = store.apply(loader);
-      if (outcomes.isEmpty()) {
-        throw new IllegalArgumentException(
-            "Cannot apply: no feature group definitions in "
-                + all
-                + "; compile your @FeatureGroup records with soko-processor on the annotation"
-                + " processor path");
-      }
+    // The definitions are read before the store opens, so that a refusal creates no store.
+    List<GroupSpec> specs;
+    try (DefinitionLoader loader = new DefinitionLoader(all)) {
+      specs = loader.specs();
+    }
 
-      for (ApplyOutcome outcome : outcomes) {
-        out().println(outcome.line());
-        counts.merge(outcome.kind(), 1, Integer::sum);
-      }
+    if (specs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot apply: no feature group definitions in "
+              + all
+              + "; compile your @FeatureGroup records with soko-processor on the annotation"
+              + " processor path");
+    }
+
+    List<ApplyOutcome> outcomes;
+    try (StoreSession store = openStore()) {
+      outcomes = store.apply(specs);
+    }
+
+    Map<ApplyOutcome.Kind, Integer> counts = new EnumMap<>(ApplyOutcome.Kind.class);
+    for (ApplyOutcome outcome : outcomes) {
+      out().println(outcome.line());
+      counts.merge(outcome.kind(), 1, Integer::sum);
     }
 
     int refused = counts.getOrDefault(ApplyOutcome.Kind.REFUSED, 0);

@@ -73,7 +73,7 @@ final class BackfillCommand extends SubCommand {
     Path input = resolve(file);
     InputFile format = InputFile.checkReadable(input, "FILE");
     WriteSummary summary;
-    try (StoreSession store = openStore();
+    try (StoreSession store = openExistingStore();
         Progress progress = progress("backfill " + group, -1)) {
       summary =
           store.backfill(group, range, input, format, allowEmpty, timezone.use(err()), progress);

@@ -23,7 +23,7 @@ final class MaterializeCommand extends SubCommand {
   @Override
   int run() {
     WriteSummary summary;
-    try (StoreSession store = openStore();
+    try (StoreSession store = openExistingStore();
         Progress progress = progress("materialize " + group, -1)) {
       summary = store.materialize(group, progress);
     }

@@ -42,7 +42,7 @@ final class OnlineCommand implements Runnable {
     @Override
     int run() {
       WriteSummary summary;
-      try (StoreSession store = openStore();
+      try (StoreSession store = openExistingStore();
           Progress progress = progress("online enable " + group, -1)) {
         summary = store.enableOnline(group, progress);
       }
@@ -76,7 +76,7 @@ final class OnlineCommand implements Runnable {
 
     @Override
     int run() {
-      try (StoreSession store = openStore()) {
+      try (StoreSession store = openExistingStore()) {
         store.disableOnline(group);
       }
 

@@ -53,8 +53,8 @@ final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * Checks that a local store's file exists, so reading it does not create it; a store of another
-   * type is checked when it opens.
+   * Checks that a local store's file exists, so that a command refused for want of a store does not
+   * create one; a store of another type is checked when it opens.
    *
    * @throws SokoException if the local store's file does not exist
    */
@@ -62,7 +62,7 @@ final class StoreSession implements AutoCloseable {
     Path file = localFile(configFile, workingDirectory);
     if (file != null && !Files.isRegularFile(file)) {
       throw new SokoException(
-          "Cannot read the store: there is no store here ("
+          "Cannot open the store: there is no store here ("
               + file
               + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in the"
               + " folder that holds it");
@@ -87,14 +87,8 @@ final class StoreSession implements AutoCloseable {
     return configFile == null ? StoreConfig.local(workingDirectory) : StoreConfig.load(configFile);
   }
 
-  /** Applies the definitions a loader finds, all at once: when one is refused, none is applied. */
-  List<ApplyOutcome> apply(DefinitionLoader loader) {
-    List<GroupSpec> specs = loader.specs();
-
-    if (specs.isEmpty()) {
-      return List.of();
-    }
-
+  /** Applies definitions all at once: when one is refused, none is applied. */
+  List<ApplyOutcome> apply(List<GroupSpec> specs) {
     ApplyResult result = store.apply(specs.toArray(GroupSpec[]::new));
     boolean refused = !result.refused().isEmpty();
     List<ApplyOutcome> outcomes = new ArrayList<>();
@@ -307,6 +301,12 @@ final class StoreSession implements AutoCloseable {
   /** Builds a training set and writes it to a file. */
   WriteSummary trainingSet(TrainingSetRequest request, TimeZoneUse zone, Progress progress) {
     long start = System.nanoTime();
+    if (store.list().isEmpty()) {
+      throw new SokoException(
+          "Cannot build training set: the store has no groups; apply your definitions first with"
+              + " 'soko apply JAR'");
+    }
+
     try (TableFile spine = TableFile.open(request.spine(), request.spineFormat())) {
       if (!spine.columnTypes().containsKey(request.timestampColumn())) {
         throw new SokoException(

@@ -138,7 +138,7 @@ final class TrainingSetCommand extends SubCommand {
             asKnownAt,
             strictlyBefore);
     WriteSummary summary;
-    try (StoreSession store = openStore();
+    try (StoreSession store = openExistingStore();
         Progress progress = progress("training-set", -1)) {
       summary = store.trainingSet(request, timezone.use(err()), progress);
     }

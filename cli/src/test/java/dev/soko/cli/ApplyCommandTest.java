@@ -142,6 +142,7 @@ class ApplyCommandTest {
         .startsWith("Error: Cannot load the feature groups listed in [" + jar + "]: ")
         .contains("com.example.features.Missing")
         .endsWith("; put the jars they depend on in --class-path");
+    assertThat(dir.resolve(".soko")).doesNotExist();
   }
 
   @Test
@@ -161,6 +162,7 @@ class ApplyCommandTest {
                 + jar
                 + "]; compile your @FeatureGroup records with soko-processor on the annotation"
                 + " processor path");
+    assertThat(dir.resolve(".soko")).doesNotExist();
   }
 
   @Test

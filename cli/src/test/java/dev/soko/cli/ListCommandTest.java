@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.soko.FeatureStore;
 import dev.soko.StoreConfig;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,26 +59,6 @@ class ListCommandTest {
             "orders_30d  | feature    | long      | no       | Orders in the last 30 days.",
             "spend_30d   | feature    | double    | yes      |",
             "country     | feature    | string    | yes      |");
-  }
-
-  @Test
-  void readsNoStoreWhereThereIsNoneAndCreatesNothing() {
-    for (String[] command :
-        List.of(
-            new String[] {"list"},
-            new String[] {"describe", "customer_orders"},
-            new String[] {"get", "customer_orders", "1"})) {
-      Cli.Result result = new Cli(dir).run(command);
-
-      assertThat(result.exitCode()).isEqualTo(1);
-      assertThat(result.errLines())
-          .containsExactly(
-              "Error: Cannot read the store: there is no store here ("
-                  + dir.resolve(".soko/soko.duckdb")
-                  + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in"
-                  + " the folder that holds it");
-      assertThat(dir.resolve(".soko")).doesNotExist();
-    }
   }
 
   @Test

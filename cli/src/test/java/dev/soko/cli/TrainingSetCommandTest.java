@@ -200,6 +200,23 @@ class TrainingSetCommandTest {
     }
   }
 
+  // Regression: in a store without groups, the refusal listed them as "its groups are []".
+  @Test
+  void saysAStoreWithoutGroupsHasNone() throws Exception {
+    Cli cli = new Cli(dir);
+    assertThat(cli.run("init").exitCode()).isZero();
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: the store has no groups; apply your definitions"
+                + " first with 'soko apply JAR'");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
   @Test
   void refusesAnUnknownGroupOrFeature() throws Exception {
     Cli cli = Fixtures.applied(dir);
