@@ -1,5 +1,6 @@
 package dev.soko.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class TrainingSetCommand extends SubCommand {
   @Mixin private TimezoneOption timezone;
 
   @Override
-  int run() {
+  int run() throws IOException {
     Path spineFile = resolve(spine);
     InputFile spineFormat = InputFile.checkReadable(spineFile, "--spine");
     Path outFile = resolve(out);
@@ -98,6 +99,15 @@ final class TrainingSetCommand extends SubCommand {
               + ": the folder "
               + outFile.getParent()
               + " does not exist; create it, or pass a file in an existing folder");
+    }
+
+    // An --out that does not exist yet cannot be the spine; one that does may be it by a link.
+    if (Files.exists(outFile) && Files.isSameFile(outFile, spineFile)) {
+      throw new IllegalArgumentException(
+          "Cannot write --out "
+              + outFile
+              + ": it is the spine file given to --spine, which the training set would overwrite;"
+              + " pass another file to --out");
     }
 
     List<FeatureSelection> selections = new ArrayList<>();

@@ -200,6 +200,32 @@ class TrainingSetCommandTest {
     }
   }
 
+  // Regression: --out naming the spine file overwrote the spine with the training set.
+  @Test
+  void refusesToWriteOverTheSpine() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+    Files.createSymbolicLink(dir.resolve("link.csv"), dir.resolve("spine.csv"));
+
+    Cli.Result same = trainingSet(cli, "--features", "customer_orders", "--out", "spine.csv");
+    Cli.Result linked = trainingSet(cli, "--features", "customer_orders", "--out", "./link.csv");
+
+    assertThat(same.exitCode()).isEqualTo(1);
+    assertThat(same.errLines())
+        .containsExactly(
+            "Error: Cannot write --out "
+                + dir.resolve("spine.csv")
+                + ": it is the spine file given to --spine, which the training set would"
+                + " overwrite; pass another file to --out");
+    assertThat(linked.errLines())
+        .containsExactly(
+            "Error: Cannot write --out "
+                + dir.resolve("link.csv")
+                + ": it is the spine file given to --spine, which the training set would"
+                + " overwrite; pass another file to --out");
+    assertThat(Files.readString(dir.resolve("spine.csv"))).isEqualTo(SPINE);
+  }
+
   // Regression: in a store without groups, the refusal listed them as "its groups are []".
   @Test
   void saysAStoreWithoutGroupsHasNone() throws Exception {
