@@ -758,9 +758,7 @@ public final class FeatureStore implements AutoCloseable {
           "Cannot "
               + what
               + ": online serving is off for it. Turn it on first with"
-              + " store.online(group).enable(), or `soko online enable "
-              + spec.name()
-              + "`, which materializes it.");
+              + " store.online(group).enable(), which materializes it.");
     }
 
     // The offline store is the source of truth: replace whatever the online copy holds, even

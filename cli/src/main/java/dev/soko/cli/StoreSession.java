@@ -253,6 +253,17 @@ final class StoreSession implements AutoCloseable {
 
   /** Refills the online copy of a group whose online serving is on from the offline history. */
   WriteSummary materialize(String group, Progress progress) {
+    // Checked here as well as by the store, whose refusal names the Java API as the fix.
+    GroupSpec spec = requireGroup(group, "materialize");
+    if (!store.describe(spec.name(), spec.version()).online()) {
+      throw new SokoException(
+          "Cannot materialize group '"
+              + group
+              + "' online: online serving is off for it; turn it on with 'soko online enable "
+              + group
+              + "', which materializes it");
+    }
+
     return fillOnline(group, "materialize", OnlineSwitch::materialize, progress);
   }
 
