@@ -33,8 +33,8 @@ final class MaterializeCommand extends SubCommand {
             "Materialized "
                 + group
                 + " online: "
-                + WriteSummary.count(summary.onlineKeys())
-                + " keys loaded from the offline history in "
+                + WriteSummary.count(summary.onlineKeys(), "key")
+                + " loaded from the offline history in "
                 + WriteSummary.seconds(summary.took())
                 + ".");
     return Soko.OK;

@@ -52,8 +52,8 @@ final class OnlineCommand implements Runnable {
               "Online serving is on for "
                   + group
                   + ": "
-                  + WriteSummary.count(summary.onlineKeys())
-                  + " keys loaded in "
+                  + WriteSummary.count(summary.onlineKeys(), "key")
+                  + " loaded in "
                   + WriteSummary.seconds(summary.took())
                   + ".");
       return Soko.OK;

@@ -156,8 +156,8 @@ final class TrainingSetCommand extends SubCommand {
     out()
         .println(
             "Wrote "
-                + WriteSummary.count(summary.rows())
-                + " training rows to "
+                + WriteSummary.count(summary.rows(), "training row")
+                + " to "
                 + outFile.getFileName()
                 + " in "
                 + WriteSummary.seconds(summary.took())

@@ -16,6 +16,11 @@ record WriteSummary(long rows, long onlineKeys, Duration took) {
     return String.format(Locale.ROOT, "%,d", value);
   }
 
+  /** Returns a count and its noun, such as {@code 1 key} or {@code 1,200 keys}. */
+  static String count(long value, String noun) {
+    return count(value) + " " + noun + (value == 1 ? "" : "s");
+  }
+
   static String seconds(Duration took) {
     return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
   }

@@ -200,6 +200,19 @@ class TrainingSetCommandTest {
     }
   }
 
+  // Regression: a training set of one row was reported as "1 training rows".
+  @Test
+  void countsOneTrainingRowInTheSingular() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", "customer_id,snapshot_at\n017850,2011-01-04T10:00:00Z\n");
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "one.csv");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Wrote 1 training row to one.csv in N s.");
+  }
+
   // Regression: --out naming the spine file overwrote the spine with the training set.
   @Test
   void refusesToWriteOverTheSpine() throws Exception {
