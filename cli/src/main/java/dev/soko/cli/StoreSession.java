@@ -345,7 +345,7 @@ final class StoreSession implements AutoCloseable {
       }
 
       for (FeatureSelection selection : request.features()) {
-        checkKeys(request, selection.group(), spine.columnTypes().keySet());
+        checkKeys(request, selection, spine.columnTypes().keySet());
       }
     }
 
@@ -356,7 +356,7 @@ final class StoreSession implements AutoCloseable {
             .zone(zone.zone());
     TrainingSet.Builder builder = store.trainingSet(spine);
     for (FeatureSelection selection : request.features()) {
-      KeyMapping keys = keyMapping(request.keyColumns().get(selection.group()));
+      KeyMapping keys = keyMapping(request.keyColumns().get(selection.name())).as(selection.name());
       builder =
           selection.features().isEmpty()
               ? builder.with(selection.group(), keys)
@@ -415,11 +415,13 @@ final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * Checks that the spine holds each key of a group, under its own name or the one {@code --key}
-   * gives; an unknown group is left for the store to report.
+   * Checks that the spine holds each key of a joined group, under its own name or the one {@code
+   * --key} gives, and no column of the name of one of its feature columns; an unknown group or
+   * feature is left for the store to report.
    */
   private void checkKeys(
-      TrainingSetRequest request, String group, java.util.Set<String> spineColumns) {
+      TrainingSetRequest request, FeatureSelection selection, java.util.Set<String> spineColumns) {
+    String group = selection.group();
     Optional<GroupSpec> found =
         store.list().stream()
             .map(GroupInfo::spec)
@@ -430,7 +432,23 @@ final class StoreSession implements AutoCloseable {
     }
 
     GroupSpec spec = found.get();
-    Map<String, String> mapped = request.keyColumns().getOrDefault(group, Map.of());
+    for (Column feature : spec.features()) {
+      String output = selection.name() + "__" + feature.name();
+      boolean chosen =
+          selection.features().isEmpty() || selection.features().contains(feature.name());
+      if (chosen && spineColumns.contains(output)) {
+        throw new SokoException(
+            "Cannot build training set: feature column '"
+                + output
+                + "' has the name of a column of the spine "
+                + request.spine()
+                + "; name the join with --features ALIAS="
+                + selection.groupText()
+                + ", whose columns are then ALIAS__<feature>, or rename the spine column");
+      }
+    }
+
+    Map<String, String> mapped = request.keyColumns().getOrDefault(selection.name(), Map.of());
     for (String key : mapped.keySet()) {
       if (!spec.keyNames().contains(key)) {
         throw new SokoException(
@@ -460,7 +478,7 @@ final class StoreSession implements AutoCloseable {
                 + "); rename the spine column to '"
                 + key
                 + "', or pass --key "
-                + group
+                + selection.name()
                 + ":"
                 + key
                 + "=SPINE_COLUMN");
