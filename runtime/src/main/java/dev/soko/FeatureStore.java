@@ -102,9 +102,9 @@ public final class FeatureStore implements AutoCloseable {
    */
   public static FeatureStore open() {
     Path file = Path.of(StoreConfig.FILE_NAME);
-    StoreConfig config =
-        Files.isRegularFile(file) ? StoreConfig.load(file) : StoreConfig.local(Path.of(""));
-    return builder().config(config).open();
+    return Files.isRegularFile(file)
+        ? builder().config(file).open()
+        : builder().config(StoreConfig.local(Path.of(""))).open();
   }
 
   /**
@@ -126,6 +126,7 @@ public final class FeatureStore implements AutoCloseable {
   public static final class Builder {
 
     private @Nullable StoreConfig config;
+    private @Nullable Path configFile;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -134,6 +135,7 @@ public final class FeatureStore implements AutoCloseable {
     public Builder config(Path configFile) {
       Checks.given(configFile, "open the store", "the configuration file", CONFIG_FIX);
       this.config = StoreConfig.load(configFile);
+      this.configFile = configFile;
       return this;
     }
 
@@ -145,6 +147,7 @@ public final class FeatureStore implements AutoCloseable {
               "open the store",
               "the configuration",
               "give one, such as StoreConfig.local(Path.of(\"\")), or leave config(...) out");
+      this.configFile = null;
       return this;
     }
 
@@ -170,13 +173,14 @@ public final class FeatureStore implements AutoCloseable {
      */
     public FeatureStore open() {
       StoreConfig storeConfig = config != null ? config : StoreConfig.local(Path.of(""));
+      String source = configFile != null ? configFile.toString() : "the store configuration";
       List<Backend> opened = new ArrayList<>();
       try {
-        Backend offlineBackend = Backends.open(storeConfig.offline(), "offline");
+        Backend offlineBackend = Backends.open(storeConfig.offline(), "offline", source);
         opened.add(offlineBackend);
         Backend onlineBackend = offlineBackend;
         if (!storeConfig.shared()) {
-          onlineBackend = Backends.open(storeConfig.online(), "online");
+          onlineBackend = Backends.open(storeConfig.online(), "online", source);
           opened.add(onlineBackend);
         }
 

@@ -48,8 +48,12 @@ final class StoreSession implements AutoCloseable {
    * @throws SokoException if the configuration is wrong or the store cannot be opened
    */
   static StoreSession open(Path configFile, Path workingDirectory) {
-    return new StoreSession(
-        FeatureStore.builder().config(config(configFile, workingDirectory)).open());
+    // A builder given the file itself names it in its messages.
+    FeatureStore.Builder builder =
+        configFile == null
+            ? FeatureStore.builder().config(StoreConfig.local(workingDirectory))
+            : FeatureStore.builder().config(configFile);
+    return new StoreSession(builder.open());
   }
 
   /**

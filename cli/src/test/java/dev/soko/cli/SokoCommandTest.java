@@ -177,6 +177,22 @@ class SokoCommandTest {
                 + " does not exist: pass an existing file to --config, or run 'soko init'");
   }
 
+  // Regression: an unknown backend type in the file given to --config said to fix soko.yaml.
+  @Test
+  void unknownBackendTypeNamesTheConfigurationFileRead() throws Exception {
+    Fixtures.write(dir, "ice.yaml", "offline:\n  type: glue\n");
+
+    Cli.Result result = new Cli(dir).run("list", "--config", "ice.yaml");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot open the offline store: no backend of type 'glue' is on the class path;"
+                + " known types: duckdb. Fix 'type' under 'offline' in "
+                + dir.resolve("ice.yaml")
+                + ", or add the backend's jar (such as soko-duckdb)");
+  }
+
   @Test
   void verboseAddsTheStackTrace() {
     Cli.Result result = new Cli(dir).run("list", "--config", "nowhere.yaml", "--verbose");
