@@ -2,6 +2,7 @@ package dev.soko.cli;
 
 import dev.soko.GroupSpec;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,7 +53,7 @@ final class ApplyCommand extends SubCommand {
     if (classPath != null) {
       for (String part : classPath.split(File.pathSeparator)) {
         if (!part.isBlank()) {
-          all.add(resolve(Path.of(part)));
+          all.add(classPathEntry(resolve(Path.of(part))));
         }
       }
     }
@@ -115,5 +116,28 @@ final class ApplyCommand extends SubCommand {
     }
 
     return refused > 0 ? Soko.USER_ERROR : Soko.OK;
+  }
+
+  private static Path classPathEntry(Path entry) {
+    if (!Files.exists(entry)) {
+      throw badEntry(entry, "does not exist");
+    }
+
+    if (Files.isRegularFile(entry) && !entry.getFileName().toString().endsWith(".jar")) {
+      throw badEntry(entry, "is not a jar or a directory");
+    }
+
+    return entry;
+  }
+
+  private static IllegalArgumentException badEntry(Path entry, String problem) {
+    return new IllegalArgumentException(
+        "Cannot apply: the --class-path entry "
+            + entry
+            + " "
+            + problem
+            + "; give existing jars or class directories, separated by '"
+            + File.pathSeparator
+            + "'");
   }
 }

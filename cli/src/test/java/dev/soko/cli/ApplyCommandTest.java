@@ -178,6 +178,34 @@ class ApplyCommandTest {
                 + " groups");
   }
 
+  // Regression: a missing --class-path entry was refused as if it were the definitions' own jar.
+  @Test
+  void refusesAClassPathEntryThatDoesNotExistOrIsNoJar() throws Exception {
+    String jar = DefinitionJar.shared().toString();
+    Fixtures.write(dir, "notes.txt", "not a jar");
+
+    Cli.Result missing = new Cli(dir).run("apply", jar, "--class-path", "lib/missing.jar");
+    Cli.Result text = new Cli(dir).run("apply", jar, "-cp", "notes.txt");
+
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.errLines())
+        .containsExactly(
+            "Error: Cannot apply: the --class-path entry "
+                + dir.resolve("lib/missing.jar")
+                + " does not exist; give existing jars or class directories, separated by '"
+                + java.io.File.pathSeparator
+                + "'");
+    assertThat(text.errLines())
+        .containsExactly(
+            "Error: Cannot apply: the --class-path entry "
+                + dir.resolve("notes.txt")
+                + " is not a jar or a directory; give existing jars or class directories,"
+                + " separated by '"
+                + java.io.File.pathSeparator
+                + "'");
+    assertThat(dir.resolve(".soko")).doesNotExist();
+  }
+
   @Test
   void refusesNothingToApply() {
     Cli.Result result = new Cli(dir).run("apply");
