@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.soko.FeatureStore;
 import dev.soko.StoreConfig;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +86,23 @@ class ListCommandTest {
         .containsExactly(
             "Error: Cannot describe group 'item_stats' version 2: it was never applied; its"
                 + " versions are [1]");
+  }
+
+  // Regression: a version below 1 was refused as "never applied", as if it could have been.
+  @Test
+  void describeRefusesAVersionBelowOne() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+
+    for (String version : List.of("-1", "0")) {
+      Cli.Result result = cli.run("describe", "item_stats", "--version", version);
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.errLines())
+          .containsExactly(
+              "Error: --version "
+                  + version
+                  + " is not a version: versions start at 1; pass 1 or more, or leave --version"
+                  + " out for the latest");
+    }
   }
 }
