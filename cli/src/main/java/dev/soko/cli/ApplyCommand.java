@@ -19,8 +19,11 @@ import picocli.CommandLine.Parameters;
     description = {
       "Create or update the feature groups defined in jars or class directories.",
       "Definitions are the groups Soko's annotation processor listed in META-INF/services and"
-          + " META-INF/soko/. A compatible change (a new nullable feature, a new description,"
-          + " tags or TTL) updates a group in place; a breaking change is refused."
+          + " META-INF/soko/. A compatible change (a new nullable feature, or a new description,"
+          + " owner, tags, TTL, online default or feature description) updates a group in place;"
+          + " a breaking change (a removed, renamed or retyped feature, a new non-nullable one,"
+          + " other keys or another event time) is refused: raise the version to apply it as a"
+          + " new group."
     },
     footerHeading = "%nExample:%n",
     footer = {

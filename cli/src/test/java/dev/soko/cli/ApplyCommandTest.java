@@ -84,6 +84,35 @@ class ApplyCommandTest {
         .contains("Description: Sales of an item.");
   }
 
+  // Regression: apply --help left the owner out of the compatible changes, which the README and
+  // the store count in.
+  @Test
+  void changesTheOwnerInPlaceAsItsHelpSays() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Path owned =
+        DefinitionJar.compile(
+            dir,
+            "owned",
+            Map.of(
+                "CustomerOrders",
+                DefinitionJar.CUSTOMER_ORDERS.replace(
+                    "owner = \"growth\"", "owner = \"retention\"")));
+
+    Cli.Result change = cli.run("apply", owned.toString());
+    String help = String.join(" ", cli.run("apply", "--help").outLines()).replaceAll("\\s+", " ");
+
+    assertThat(change.outLines())
+        .containsExactly(
+            "changed   customer_orders v1: new owner",
+            "Applied 1 group: 0 created, 1 changed, 0 unchanged.");
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Owner:       retention");
+    assertThat(help)
+        .contains(
+            "A compatible change (a new nullable feature, or a new description, owner, tags, TTL,"
+                + " online default or feature description) updates a group in place;");
+  }
+
   @Test
   void appliesAGroupKnownOnlyByItsDescription() throws Exception {
     Path jar = dir.resolve("descriptions.jar");
