@@ -7,6 +7,7 @@ import dev.soko.spi.OfflineStore;
 import dev.soko.spi.OnlineRow;
 import dev.soko.spi.OnlineStore;
 import dev.soko.spi.Registry;
+import dev.soko.spi.Replacement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -471,14 +472,16 @@ public final class FeatureStore implements AutoCloseable {
     Batches.checkNulls(spec, view, what);
     Batches.checkFloatArrays(spec, view, what);
     Batches.checkBackfill(spec, view, range, what);
-    long written = offline.replace(spec, range, view, stamp(spec));
+    Replacement replacement = offline.replace(spec, range, view, stamp(spec));
     LOG.info(
-        "Backfilled {} rows into group {} for {} in {} ms",
-        written,
+        "Backfilled {} rows into group {} for {}, replacing {}, in {} ms",
+        replacement.written(),
         spec.qualifiedName(),
         range,
+        replacement.removed(),
         millis(start));
-    return new WriteResult(spec.name(), written, 0, took(start));
+    return new WriteResult(
+        spec.name(), replacement.written(), 0, took(start), replacement.removed());
   }
 
   /**

@@ -86,8 +86,10 @@ final class BackfillCommand extends SubCommand {
                 + " "
                 + range
                 + " with "
-                + WriteSummary.count(summary.rows())
-                + (summary.rows() == 1 ? " row from " : " rows from ")
+                + WriteSummary.count(summary.rows(), "row")
+                + ", replacing "
+                + WriteSummary.count(summary.replaced())
+                + ", from "
                 + input.getFileName()
                 + " in "
                 + WriteSummary.seconds(summary.took())

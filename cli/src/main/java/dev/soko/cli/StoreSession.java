@@ -217,7 +217,7 @@ final class StoreSession implements AutoCloseable {
 
       WriteResult result = store.backfill(spec, range, all);
       progress.done();
-      return new WriteSummary(result.rows(), 0, since(start));
+      return new WriteSummary(result.rows(), 0, since(start), result.replaced());
     }
   }
 

@@ -9,8 +9,13 @@ import java.util.Locale;
  * @param rows how many rows were written
  * @param onlineKeys how many online keys were updated, 0 when online is off
  * @param took how long the work took
+ * @param replaced how many stored rows a backfill removed from its range, 0 otherwise
  */
-record WriteSummary(long rows, long onlineKeys, Duration took) {
+record WriteSummary(long rows, long onlineKeys, Duration took, long replaced) {
+
+  WriteSummary(long rows, long onlineKeys, Duration took) {
+    this(rows, onlineKeys, took, 0);
+  }
 
   static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);

@@ -10,6 +10,7 @@ import dev.soko.TimeRange;
 import dev.soko.duckdb.internal.DuckDbNames;
 import dev.soko.internal.ArrowValues;
 import dev.soko.spi.OfflineStore;
+import dev.soko.spi.Replacement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,8 @@ final class DuckDbOfflineStore implements OfflineStore {
   }
 
   @Override
-  public long replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt) {
+  public Replacement replace(
+      GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt) {
     String table = DuckDbNames.offlineTable(spec);
     String eventTime = quote(spec.eventTime().name());
     try {
@@ -130,16 +132,19 @@ final class DuckDbOfflineStore implements OfflineStore {
                     + table
                     + inRange,
                 List.of(ingestedAt, range.from(), range.to()));
-            backend.update("DELETE FROM " + table + inRange, List.of(range.from(), range.to()));
+            long removed =
+                backend.update("DELETE FROM " + table + inRange, List.of(range.from(), range.to()));
             if (batch.getRowCount() == 0) {
-              return 0L;
+              return new Replacement(removed, 0);
             }
 
-            return backend.withBatch(
-                batch,
-                batch.getFieldVectors().get(0).getAllocator(),
-                view -> insert(spec, view),
-                List.of(ingestedAt));
+            long written =
+                backend.withBatch(
+                    batch,
+                    batch.getFieldVectors().get(0).getAllocator(),
+                    view -> insert(spec, view),
+                    List.of(ingestedAt));
+            return new Replacement(removed, written);
           });
     } catch (SQLException | RuntimeException e) {
       throw new SokoException(

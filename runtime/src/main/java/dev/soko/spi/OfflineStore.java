@@ -51,9 +51,9 @@ public interface OfflineStore {
    * stamping every new row with {@code ingestedAt}. Readers see the old rows or the new, never a
    * mix.
    *
-   * @return the number of rows written
+   * @return how many stored rows were removed from the range, and how many were written
    */
-  long replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt);
+  Replacement replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt);
 
   /**
    * Reads the deduplicated history in the range (for each keys and event time, the row ingested
