@@ -16,9 +16,10 @@ final class Backends {
    * Opens the backend a configuration section names.
    *
    * @param part which part of the store the backend serves, for messages
+   * @param source where the configuration was read, such as a file's path, for messages
    * @throws SokoException if no provider has that type, listing the known ones
    */
-  static Backend open(BackendConfig config, String part) {
+  static Backend open(BackendConfig config, String part, String source) {
     Map<String, BackendProvider> providers = new TreeMap<>();
     for (BackendProvider provider :
         ServiceLoader.load(BackendProvider.class, Backends.class.getClassLoader())) {
@@ -34,7 +35,11 @@ final class Backends {
               + config.type()
               + "' is on the class path; known types: "
               + (providers.isEmpty() ? "(none)" : String.join(", ", providers.keySet()))
-              + ". Fix 'type' in soko.yaml, or add the backend's jar (such as soko-duckdb).");
+              + ". Fix 'type' under '"
+              + part
+              + "' in "
+              + source
+              + ", or add the backend's jar (such as soko-duckdb).");
     }
 
     return provider.open(config);

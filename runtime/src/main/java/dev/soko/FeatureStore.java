@@ -7,6 +7,7 @@ import dev.soko.spi.OfflineStore;
 import dev.soko.spi.OnlineRow;
 import dev.soko.spi.OnlineStore;
 import dev.soko.spi.Registry;
+import dev.soko.spi.Replacement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,9 +103,9 @@ public final class FeatureStore implements AutoCloseable {
    */
   public static FeatureStore open() {
     Path file = Path.of(StoreConfig.FILE_NAME);
-    StoreConfig config =
-        Files.isRegularFile(file) ? StoreConfig.load(file) : StoreConfig.local(Path.of(""));
-    return builder().config(config).open();
+    return Files.isRegularFile(file)
+        ? builder().config(file).open()
+        : builder().config(StoreConfig.local(Path.of(""))).open();
   }
 
   /**
@@ -126,6 +127,7 @@ public final class FeatureStore implements AutoCloseable {
   public static final class Builder {
 
     private @Nullable StoreConfig config;
+    private @Nullable Path configFile;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -134,6 +136,7 @@ public final class FeatureStore implements AutoCloseable {
     public Builder config(Path configFile) {
       Checks.given(configFile, "open the store", "the configuration file", CONFIG_FIX);
       this.config = StoreConfig.load(configFile);
+      this.configFile = configFile;
       return this;
     }
 
@@ -145,6 +148,7 @@ public final class FeatureStore implements AutoCloseable {
               "open the store",
               "the configuration",
               "give one, such as StoreConfig.local(Path.of(\"\")), or leave config(...) out");
+      this.configFile = null;
       return this;
     }
 
@@ -170,13 +174,14 @@ public final class FeatureStore implements AutoCloseable {
      */
     public FeatureStore open() {
       StoreConfig storeConfig = config != null ? config : StoreConfig.local(Path.of(""));
+      String source = configFile != null ? configFile.toString() : "the store configuration";
       List<Backend> opened = new ArrayList<>();
       try {
-        Backend offlineBackend = Backends.open(storeConfig.offline(), "offline");
+        Backend offlineBackend = Backends.open(storeConfig.offline(), "offline", source);
         opened.add(offlineBackend);
         Backend onlineBackend = offlineBackend;
         if (!storeConfig.shared()) {
-          onlineBackend = Backends.open(storeConfig.online(), "online");
+          onlineBackend = Backends.open(storeConfig.online(), "online", source);
           opened.add(onlineBackend);
         }
 
@@ -467,14 +472,16 @@ public final class FeatureStore implements AutoCloseable {
     Batches.checkNulls(spec, view, what);
     Batches.checkFloatArrays(spec, view, what);
     Batches.checkBackfill(spec, view, range, what);
-    long written = offline.replace(spec, range, view, stamp(spec));
+    Replacement replacement = offline.replace(spec, range, view, stamp(spec));
     LOG.info(
-        "Backfilled {} rows into group {} for {} in {} ms",
-        written,
+        "Backfilled {} rows into group {} for {}, replacing {}, in {} ms",
+        replacement.written(),
         spec.qualifiedName(),
         range,
+        replacement.removed(),
         millis(start));
-    return new WriteResult(spec.name(), written, 0, took(start));
+    return new WriteResult(
+        spec.name(), replacement.written(), 0, took(start), replacement.removed());
   }
 
   /**
@@ -758,9 +765,7 @@ public final class FeatureStore implements AutoCloseable {
           "Cannot "
               + what
               + ": online serving is off for it. Turn it on first with"
-              + " store.online(group).enable(), or `soko online enable "
-              + spec.name()
-              + "`, which materializes it.");
+              + " store.online(group).enable(), which materializes it.");
     }
 
     // The offline store is the source of truth: replace whatever the online copy holds, even

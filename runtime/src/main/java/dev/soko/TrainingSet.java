@@ -450,8 +450,11 @@ public final class TrainingSet {
               new SokoException(
                   "Cannot build training set: no group named '"
                       + selection.group()
-                      + "' was applied to this store; its groups are "
-                      + all.stream().map(r -> r.spec().name()).distinct().toList()));
+                      + "' was applied to this store"
+                      + (all.isEmpty()
+                          ? ", which has no groups yet; apply it first with FeatureStore.apply"
+                          : "; its groups are "
+                              + all.stream().map(r -> r.spec().name()).distinct().toList())));
     }
 
     private static List<String> spineKeys(GroupSpec spec, KeyMapping keys) {

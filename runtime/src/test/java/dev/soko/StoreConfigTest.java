@@ -87,8 +87,21 @@ class StoreConfigTest {
         .isInstanceOf(SokoException.class)
         .hasMessage(
             "Cannot open the offline store: no backend of type 'duckdb' is on the class path;"
-                + " known types: (none). Fix 'type' in soko.yaml, or add the backend's jar (such"
-                + " as soko-duckdb).");
+                + " known types: (none). Fix 'type' under 'offline' in "
+                + file
+                + ", or add the backend's jar (such as soko-duckdb).");
+  }
+
+  @Test
+  void unknownTypeInAConfigurationGivenAsAValueNamesNoFile() {
+    BackendConfig glue = new BackendConfig("glue", Map.of(), dir);
+
+    assertThatThrownBy(() -> FeatureStore.builder().config(new StoreConfig(glue, glue)).open())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot open the offline store: no backend of type 'glue' is on the class path;"
+                + " known types: (none). Fix 'type' under 'offline' in the store configuration, or"
+                + " add the backend's jar (such as soko-duckdb).");
   }
 
   @Test

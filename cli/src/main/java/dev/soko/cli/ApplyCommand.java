@@ -1,6 +1,8 @@
 package dev.soko.cli;
 
+import dev.soko.GroupSpec;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,8 +19,11 @@ import picocli.CommandLine.Parameters;
     description = {
       "Create or update the feature groups defined in jars or class directories.",
       "Definitions are the groups Soko's annotation processor listed in META-INF/services and"
-          + " META-INF/soko/. A compatible change (a new nullable feature, a new description,"
-          + " tags or TTL) updates a group in place; a breaking change is refused."
+          + " META-INF/soko/. A compatible change (a new nullable feature, or a new description,"
+          + " owner, tags, TTL, online default or feature description) updates a group in place;"
+          + " a breaking change (a removed, renamed or retyped feature, a new non-nullable one,"
+          + " other keys or another event time) is refused: raise the version to apply it as a"
+          + " new group."
     },
     footerHeading = "%nExample:%n",
     footer = {
@@ -51,7 +56,7 @@ final class ApplyCommand extends SubCommand {
     if (classPath != null) {
       for (String part : classPath.split(File.pathSeparator)) {
         if (!part.isBlank()) {
-          all.add(resolve(Path.of(part)));
+          all.add(classPathEntry(resolve(Path.of(part))));
         }
       }
     }
@@ -62,22 +67,29 @@ final class ApplyCommand extends SubCommand {
               + " 'soko apply build/libs/features.jar'");
     }
 
-    Map<ApplyOutcome.Kind, Integer> counts = new EnumMap<>(ApplyOutcome.Kind.class);
-    try (DefinitionLoader loader = new DefinitionLoader(all);
-        StoreSession store = openStore()) {
-      List<ApplyOutcome> outcomes = store.apply(loader);
-      if (outcomes.isEmpty()) {
-        throw new IllegalArgumentException(
-            "Cannot apply: no feature group definitions in "
-                + all
-                + "; compile your @FeatureGroup records with soko-processor on the annotation"
-                + " processor path");
-      }
+    // The definitions are read before the store opens, so that a refusal creates no store.
+    List<GroupSpec> specs;
+    try (DefinitionLoader loader = new DefinitionLoader(all)) {
+      specs = loader.specs();
+    }
 
-      for (ApplyOutcome outcome : outcomes) {
-        out().println(outcome.line());
-        counts.merge(outcome.kind(), 1, Integer::sum);
-      }
+    if (specs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot apply: no feature group definitions in "
+              + all
+              + "; compile your @FeatureGroup records with soko-processor on the annotation"
+              + " processor path");
+    }
+
+    List<ApplyOutcome> outcomes;
+    try (StoreSession store = openStore()) {
+      outcomes = store.apply(specs);
+    }
+
+    Map<ApplyOutcome.Kind, Integer> counts = new EnumMap<>(ApplyOutcome.Kind.class);
+    for (ApplyOutcome outcome : outcomes) {
+      out().println(outcome.line());
+      counts.merge(outcome.kind(), 1, Integer::sum);
     }
 
     int refused = counts.getOrDefault(ApplyOutcome.Kind.REFUSED, 0);
@@ -107,5 +119,28 @@ final class ApplyCommand extends SubCommand {
     }
 
     return refused > 0 ? Soko.USER_ERROR : Soko.OK;
+  }
+
+  private static Path classPathEntry(Path entry) {
+    if (!Files.exists(entry)) {
+      throw badEntry(entry, "does not exist");
+    }
+
+    if (Files.isRegularFile(entry) && !entry.getFileName().toString().endsWith(".jar")) {
+      throw badEntry(entry, "is not a jar or a directory");
+    }
+
+    return entry;
+  }
+
+  private static IllegalArgumentException badEntry(Path entry, String problem) {
+    return new IllegalArgumentException(
+        "Cannot apply: the --class-path entry "
+            + entry
+            + " "
+            + problem
+            + "; give existing jars or class directories, separated by '"
+            + File.pathSeparator
+            + "'");
   }
 }

@@ -73,7 +73,7 @@ final class BackfillCommand extends SubCommand {
     Path input = resolve(file);
     InputFile format = InputFile.checkReadable(input, "FILE");
     WriteSummary summary;
-    try (StoreSession store = openStore();
+    try (StoreSession store = openExistingStore();
         Progress progress = progress("backfill " + group, -1)) {
       summary =
           store.backfill(group, range, input, format, allowEmpty, timezone.use(err()), progress);
@@ -86,8 +86,11 @@ final class BackfillCommand extends SubCommand {
                 + " "
                 + range
                 + " with "
-                + WriteSummary.count(summary.rows())
-                + (summary.rows() == 1 ? " row from " : " rows from ")
+                + WriteSummary.count(summary.rows(), "row")
+                + (summary.replaced() == 0
+                    ? ", changing nothing, "
+                    : ", replacing " + WriteSummary.count(summary.replaced()) + ", ")
+                + "from "
                 + input.getFileName()
                 + " in "
                 + WriteSummary.seconds(summary.took())

@@ -41,6 +41,14 @@ final class DescribeCommand extends SubCommand {
 
   @Override
   int run() {
+    if (version != null && version < 1) {
+      throw new IllegalArgumentException(
+          "--version "
+              + version
+              + " is not a version: versions start at 1; pass 1 or more, or leave --version out"
+              + " for the latest");
+    }
+
     GroupInfo info;
     try (StoreSession store = openExistingStore()) {
       info = store.describe(group, version);

@@ -35,7 +35,7 @@ final class IngestCommand extends SubCommand {
     Path input = resolve(file);
     InputFile format = InputFile.checkReadable(input, "FILE");
     WriteSummary summary;
-    try (StoreSession store = openStore();
+    try (StoreSession store = openExistingStore();
         Progress progress = progress("ingest " + group, -1)) {
       summary = store.ingest(group, input, format, timezone.use(err()), progress);
     }

@@ -23,7 +23,7 @@ final class MaterializeCommand extends SubCommand {
   @Override
   int run() {
     WriteSummary summary;
-    try (StoreSession store = openStore();
+    try (StoreSession store = openExistingStore();
         Progress progress = progress("materialize " + group, -1)) {
       summary = store.materialize(group, progress);
     }
@@ -33,8 +33,8 @@ final class MaterializeCommand extends SubCommand {
             "Materialized "
                 + group
                 + " online: "
-                + WriteSummary.count(summary.onlineKeys())
-                + " keys loaded from the offline history in "
+                + WriteSummary.count(summary.onlineKeys(), "key")
+                + " loaded from the offline history in "
                 + WriteSummary.seconds(summary.took())
                 + ".");
     return Soko.OK;

@@ -42,7 +42,7 @@ final class OnlineCommand implements Runnable {
     @Override
     int run() {
       WriteSummary summary;
-      try (StoreSession store = openStore();
+      try (StoreSession store = openExistingStore();
           Progress progress = progress("online enable " + group, -1)) {
         summary = store.enableOnline(group, progress);
       }
@@ -52,8 +52,8 @@ final class OnlineCommand implements Runnable {
               "Online serving is on for "
                   + group
                   + ": "
-                  + WriteSummary.count(summary.onlineKeys())
-                  + " keys loaded in "
+                  + WriteSummary.count(summary.onlineKeys(), "key")
+                  + " loaded in "
                   + WriteSummary.seconds(summary.took())
                   + ".");
       return Soko.OK;
@@ -76,7 +76,7 @@ final class OnlineCommand implements Runnable {
 
     @Override
     int run() {
-      try (StoreSession store = openStore()) {
+      try (StoreSession store = openExistingStore()) {
         store.disableOnline(group);
       }
 

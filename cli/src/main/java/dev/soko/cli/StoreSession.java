@@ -48,13 +48,17 @@ final class StoreSession implements AutoCloseable {
    * @throws SokoException if the configuration is wrong or the store cannot be opened
    */
   static StoreSession open(Path configFile, Path workingDirectory) {
-    return new StoreSession(
-        FeatureStore.builder().config(config(configFile, workingDirectory)).open());
+    // A builder given the file itself names it in its messages.
+    FeatureStore.Builder builder =
+        configFile == null
+            ? FeatureStore.builder().config(StoreConfig.local(workingDirectory))
+            : FeatureStore.builder().config(configFile);
+    return new StoreSession(builder.open());
   }
 
   /**
-   * Checks that a local store's file exists, so reading it does not create it; a store of another
-   * type is checked when it opens.
+   * Checks that a local store's file exists, so that a command refused for want of a store does not
+   * create one; a store of another type is checked when it opens.
    *
    * @throws SokoException if the local store's file does not exist
    */
@@ -62,7 +66,7 @@ final class StoreSession implements AutoCloseable {
     Path file = localFile(configFile, workingDirectory);
     if (file != null && !Files.isRegularFile(file)) {
       throw new SokoException(
-          "Cannot read the store: there is no store here ("
+          "Cannot open the store: there is no store here ("
               + file
               + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in the"
               + " folder that holds it");
@@ -87,14 +91,8 @@ final class StoreSession implements AutoCloseable {
     return configFile == null ? StoreConfig.local(workingDirectory) : StoreConfig.load(configFile);
   }
 
-  /** Applies the definitions a loader finds, all at once: when one is refused, none is applied. */
-  List<ApplyOutcome> apply(DefinitionLoader loader) {
-    List<GroupSpec> specs = loader.specs();
-
-    if (specs.isEmpty()) {
-      return List.of();
-    }
-
+  /** Applies definitions all at once: when one is refused, none is applied. */
+  List<ApplyOutcome> apply(List<GroupSpec> specs) {
     ApplyResult result = store.apply(specs.toArray(GroupSpec[]::new));
     boolean refused = !result.refused().isEmpty();
     List<ApplyOutcome> outcomes = new ArrayList<>();
@@ -219,7 +217,7 @@ final class StoreSession implements AutoCloseable {
 
       WriteResult result = store.backfill(spec, range, all);
       progress.done();
-      return new WriteSummary(result.rows(), 0, since(start));
+      return new WriteSummary(result.rows(), 0, since(start), result.replaced());
     }
   }
 
@@ -272,6 +270,17 @@ final class StoreSession implements AutoCloseable {
 
   /** Refills the online copy of a group whose online serving is on from the offline history. */
   WriteSummary materialize(String group, Progress progress) {
+    // Checked here as well as by the store, whose refusal names the Java API as the fix.
+    GroupSpec spec = requireGroup(group, "materialize");
+    if (!store.describe(spec.name(), spec.version()).online()) {
+      throw new SokoException(
+          "Cannot materialize group '"
+              + group
+              + "' online: online serving is off for it; turn it on with 'soko online enable "
+              + group
+              + "', which materializes it");
+    }
+
     return fillOnline(group, "materialize", OnlineSwitch::materialize, progress);
   }
 
@@ -323,6 +332,12 @@ final class StoreSession implements AutoCloseable {
    */
   WriteSummary trainingSet(TrainingSetRequest request, InputReading reading, Progress progress) {
     long start = System.nanoTime();
+    if (store.list().isEmpty()) {
+      throw new SokoException(
+          "Cannot build training set: the store has no groups; apply your definitions first with"
+              + " 'soko apply JAR'");
+    }
+
     boolean zoneLess;
     try (TableFile spine = TableFile.open(request.spine(), request.spineFormat())) {
       if (!spine.columnTypes().containsKey(request.timestampColumn())) {
@@ -347,7 +362,7 @@ final class StoreSession implements AutoCloseable {
       }
 
       for (FeatureSelection selection : request.features()) {
-        checkKeys(request, selection.group(), spine.columnTypes().keySet());
+        checkKeys(request, selection, spine.columnTypes().keySet());
       }
 
       zoneLess = spine.zoneLess(request.timestampColumn());
@@ -360,7 +375,7 @@ final class StoreSession implements AutoCloseable {
             .zone(reading.zone());
     TrainingSet.Builder builder = store.trainingSet(spine);
     for (FeatureSelection selection : request.features()) {
-      KeyMapping keys = keyMapping(request.keyColumns().get(selection.group()));
+      KeyMapping keys = keyMapping(request.keyColumns().get(selection.name())).as(selection.name());
       builder =
           selection.features().isEmpty()
               ? builder.with(selection.group(), keys)
@@ -424,11 +439,13 @@ final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * Checks that the spine holds each key of a group, under its own name or the one {@code --key}
-   * gives; an unknown group is left for the store to report.
+   * Checks that the spine holds each key of a joined group, under its own name or the one {@code
+   * --key} gives, and no column of the name of one of its feature columns; an unknown group or
+   * feature is left for the store to report.
    */
   private void checkKeys(
-      TrainingSetRequest request, String group, java.util.Set<String> spineColumns) {
+      TrainingSetRequest request, FeatureSelection selection, java.util.Set<String> spineColumns) {
+    String group = selection.group();
     Optional<GroupSpec> found =
         store.list().stream()
             .map(GroupInfo::spec)
@@ -439,7 +456,23 @@ final class StoreSession implements AutoCloseable {
     }
 
     GroupSpec spec = found.get();
-    Map<String, String> mapped = request.keyColumns().getOrDefault(group, Map.of());
+    for (Column feature : spec.features()) {
+      String output = selection.name() + "__" + feature.name();
+      boolean chosen =
+          selection.features().isEmpty() || selection.features().contains(feature.name());
+      if (chosen && spineColumns.contains(output)) {
+        throw new SokoException(
+            "Cannot build training set: feature column '"
+                + output
+                + "' has the name of a column of the spine "
+                + request.spine()
+                + "; name the join with --features ALIAS="
+                + selection.groupText()
+                + ", whose columns are then ALIAS__<feature>, or rename the spine column");
+      }
+    }
+
+    Map<String, String> mapped = request.keyColumns().getOrDefault(selection.name(), Map.of());
     for (String key : mapped.keySet()) {
       if (!spec.keyNames().contains(key)) {
         throw new SokoException(
@@ -469,7 +502,7 @@ final class StoreSession implements AutoCloseable {
                 + "); rename the spine column to '"
                 + key
                 + "', or pass --key "
-                + group
+                + selection.name()
                 + ":"
                 + key
                 + "=SPINE_COLUMN");

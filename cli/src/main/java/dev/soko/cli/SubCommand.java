@@ -35,14 +35,18 @@ abstract class SubCommand implements Callable<Integer> {
     return root().resolve(path);
   }
 
-  /** Opens the store the configuration names. The caller closes it. */
+  /**
+   * Opens the store the configuration names, creating the local store's file if it does not exist:
+   * only for the commands that set a store up, {@code init} and {@code apply}. The caller closes
+   * it.
+   */
   StoreSession openStore() {
     return StoreSession.open(root().configFile(), root().workingDirectory());
   }
 
   /**
-   * Opens a store that must exist already, for a command that only reads it: where the local store
-   * has no file yet, it says so and creates nothing. The caller closes it.
+   * Opens a store that must exist already, for every command that does not set one up: where the
+   * local store has no file yet, it says so and creates nothing. The caller closes it.
    *
    * @throws dev.soko.SokoException if the local store's file does not exist
    */

@@ -1,5 +1,6 @@
 package dev.soko.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Option;
       "Join features to a spine, point in time: each spine row gets, per group, the row with the"
           + " same keys and the latest event time at or before the spine's timestamp (within the"
           + " TTL), or nulls.",
-      "The spine's key columns must be named as the groups' keys. The output has every spine row"
-          + " once, in order, then the features as <group>__<feature>; its format follows --out's"
-          + " extension."
+      "The spine's key columns must be named as the groups' keys, or mapped with --key. The"
+          + " output has every spine row once, in order, then the features as <group>__<feature>"
+          + " (<alias>__<feature> for a join with an alias); its format follows --out's extension."
     },
     footerHeading = "%nExample:%n",
     footer = {
@@ -31,7 +32,10 @@ import picocli.CommandLine.Option;
       "      --as-known-at --out training.parquet",
       "  soko training-set --spine labels.csv --timestamp-column at \\",
       "      --features customer_activity --key customer_activity:customer_id=buyer \\",
-      "      --out training.csv"
+      "      --out training.csv",
+      "  soko training-set --spine pairs.csv --timestamp-column at \\",
+      "      --features buyer=customer_activity --features seller=customer_activity \\",
+      "      --key seller:customer_id=seller_id --out training.parquet"
     })
 final class TrainingSetCommand extends SubCommand {
 
@@ -52,16 +56,19 @@ final class TrainingSetCommand extends SubCommand {
   @Option(
       names = "--features",
       required = true,
-      paramLabel = "GROUP[:F,...]",
-      description = "A group's features to join: all of them, or those listed. Repeatable.")
+      paramLabel = "[ALIAS=]GROUP[:F,...]",
+      description =
+          "A group's features to join: all of them, or those listed. An alias names the join's"
+              + " columns <alias>__<feature> instead of <group>__<feature>, and lets one group be"
+              + " joined twice on different keys. Repeatable.")
   private List<String> features = new ArrayList<>();
 
   @Option(
       names = "--key",
-      paramLabel = "GROUP:KEY=COLUMN",
+      paramLabel = "JOIN:KEY=COLUMN",
       description =
-          "Read a group's key from a spine column of another name, such as"
-              + " customer_orders:customer_id=buyer_id. Repeatable.")
+          "Read a key of a joined group (named by its alias, if it has one) from a spine column of"
+              + " another name, such as customer_orders:customer_id=buyer_id. Repeatable.")
   private List<String> keys = new ArrayList<>();
 
   @Option(
@@ -86,7 +93,7 @@ final class TrainingSetCommand extends SubCommand {
   @Mixin private TimezoneOption timezone;
 
   @Override
-  int run() {
+  int run() throws IOException {
     Path spineFile = resolve(spine);
     InputFile spineFormat = InputFile.checkReadable(spineFile, "--spine");
     Path outFile = resolve(out);
@@ -100,26 +107,43 @@ final class TrainingSetCommand extends SubCommand {
               + " does not exist; create it, or pass a file in an existing folder");
     }
 
+    // An --out that does not exist yet cannot be the spine; one that does may be it by a link.
+    if (Files.exists(outFile) && Files.isSameFile(outFile, spineFile)) {
+      throw new IllegalArgumentException(
+          "Cannot write --out "
+              + outFile
+              + ": it is the spine file given to --spine, which the training set would overwrite;"
+              + " pass another file to --out");
+    }
+
     List<FeatureSelection> selections = new ArrayList<>();
+    Map<String, String> groupsByName = new LinkedHashMap<>();
     for (String feature : features) {
-      selections.add(FeatureSelection.parse(feature));
+      FeatureSelection selection = FeatureSelection.parse(feature);
+      String group = groupsByName.putIfAbsent(selection.name(), selection.group());
+      if (group != null && !group.equals(selection.group())) {
+        throw new IllegalArgumentException(
+            "Cannot read --features '"
+                + feature
+                + "': '"
+                + selection.name()
+                + "' already names the join of group '"
+                + group
+                + "'; give each join its own alias");
+      }
+
+      selections.add(selection);
     }
 
     Map<String, Map<String, String>> keyColumns = new LinkedHashMap<>();
     for (String key : keys) {
       KeyColumn column = KeyColumn.parse(key);
-      if (selections.stream().noneMatch(s -> s.group().equals(column.group()))) {
-        throw new IllegalArgumentException(
-            "Cannot read --key '"
-                + key
-                + "': group '"
-                + column.group()
-                + "' is not joined; add --features "
-                + column.group());
+      if (!groupsByName.containsKey(column.join())) {
+        throw unjoined(key, column, selections);
       }
 
       Map<String, String> columns =
-          keyColumns.computeIfAbsent(column.group(), g -> new LinkedHashMap<>());
+          keyColumns.computeIfAbsent(column.join(), g -> new LinkedHashMap<>());
       if (columns.put(column.key(), column.spineColumn()) != null) {
         throw new IllegalArgumentException(
             "Cannot read --key '" + key + "': key '" + column.key() + "' is mapped twice");
@@ -138,7 +162,7 @@ final class TrainingSetCommand extends SubCommand {
             asKnownAt,
             strictlyBefore);
     WriteSummary summary;
-    try (StoreSession store = openStore();
+    try (StoreSession store = openExistingStore();
         Progress progress = progress("training-set", -1)) {
       summary = store.trainingSet(request, timezone.use(err()), progress);
     }
@@ -146,8 +170,8 @@ final class TrainingSetCommand extends SubCommand {
     out()
         .println(
             "Wrote "
-                + WriteSummary.count(summary.rows())
-                + " training rows to "
+                + WriteSummary.count(summary.rows(), "training row")
+                + " to "
                 + outFile.getFileName()
                 + " in "
                 + WriteSummary.seconds(summary.took())
@@ -155,48 +179,107 @@ final class TrainingSetCommand extends SubCommand {
     return Soko.OK;
   }
 
+  private static IllegalArgumentException unjoined(
+      String text, KeyColumn column, List<FeatureSelection> selections) {
+    List<String> aliases =
+        selections.stream()
+            .filter(s -> s.group().equals(column.join()))
+            .map(FeatureSelection::name)
+            .distinct()
+            .toList();
+    if (aliases.isEmpty()) {
+      return new IllegalArgumentException(
+          "Cannot read --key '"
+              + text
+              + "': group '"
+              + column.join()
+              + "' is not joined; add --features "
+              + column.join());
+    }
+
+    return new IllegalArgumentException(
+        "Cannot read --key '"
+            + text
+            + "': group '"
+            + column.join()
+            + "' is joined as '"
+            + String.join("', '", aliases)
+            + "'; write --key "
+            + aliases.get(0)
+            + ":"
+            + column.key()
+            + "="
+            + column.spineColumn());
+  }
+
   /**
-   * One {@code --features} value: a group and the features wanted from it.
+   * One {@code --features} value: a join of a group, and the features wanted from it.
    *
+   * @param name the join's name, which prefixes its output columns: its alias, or the group name
    * @param group the group name
    * @param features the feature names, or empty for all of them
    */
-  record FeatureSelection(String group, List<String> features) {
+  record FeatureSelection(String name, String group, List<String> features) {
 
     /**
-     * Reads {@code GROUP} or {@code GROUP:F1,F2}.
+     * Reads {@code GROUP} or {@code GROUP:F1,F2}, each optionally after {@code ALIAS=}.
      *
-     * @throws IllegalArgumentException if the group or a feature name is empty
+     * @throws IllegalArgumentException if the alias, group or a feature name is empty, or the alias
+     *     is not a valid name
      */
     static FeatureSelection parse(String text) {
       int colon = text.indexOf(':');
-      String group = (colon < 0 ? text : text.substring(0, colon)).strip();
+      int equals = text.indexOf('=');
+      boolean aliased = equals >= 0 && (colon < 0 || equals < colon);
+      String alias = aliased ? text.substring(0, equals).strip() : null;
+      String rest = aliased ? text.substring(equals + 1) : text;
+      colon = rest.indexOf(':');
+      String group = (colon < 0 ? rest : rest.substring(0, colon)).strip();
       List<String> names =
           colon < 0
               ? List.of()
-              : Arrays.stream(text.substring(colon + 1).split(",", -1)).map(String::strip).toList();
-      if (group.isEmpty() || names.contains("") || (colon >= 0 && names.isEmpty())) {
+              : Arrays.stream(rest.substring(colon + 1).split(",", -1)).map(String::strip).toList();
+      if (group.isEmpty()
+          || names.contains("")
+          || (colon >= 0 && names.isEmpty())
+          || (alias != null && alias.isEmpty())) {
         throw new IllegalArgumentException(
             "Cannot read --features '"
                 + text
-                + "': write GROUP or GROUP:FEATURE,FEATURE, such as customer_activity:orders_7d");
+                + "': write GROUP, GROUP:FEATURE,FEATURE or ALIAS=GROUP:FEATURE,FEATURE, such as"
+                + " customer_activity:orders_7d");
       }
 
-      return new FeatureSelection(group, names);
+      if (alias != null && !alias.matches("[a-z][a-z0-9_]{0,62}")) {
+        throw new IllegalArgumentException(
+            "Cannot read --features '"
+                + text
+                + "': the alias '"
+                + alias
+                + "' is not a valid name; use lower case letters, digits and underscores, starting"
+                + " with a letter, at most 63 characters, such as seller");
+      }
+
+      return new FeatureSelection(alias != null ? alias : group, group, names);
+    }
+
+    /** Returns the selection as written, without its alias: {@code GROUP[:F1,F2]}. */
+    String groupText() {
+      return features.isEmpty() ? group : group + ":" + String.join(",", features);
     }
   }
 
   /**
-   * One {@code --key} value: the spine column that holds a group's key.
+   * One {@code --key} value: the spine column that holds a key of a joined group.
    *
-   * @param group the group name
+   * @param join the join's name: its alias, or the group name
    * @param key the group's key column
    * @param spineColumn the spine column that holds it
    */
-  record KeyColumn(String group, String key, String spineColumn) {
+  record KeyColumn(String join, String key, String spineColumn) {
 
     /**
-     * Reads {@code GROUP:KEY=COLUMN}.
+     * Reads {@code JOIN:KEY=COLUMN}.
      *
      * @throws IllegalArgumentException if a part is missing
      */
@@ -212,7 +295,7 @@ final class TrainingSetCommand extends SubCommand {
               text.substring(0, colon).strip(),
               text.substring(colon + 1, equals).strip(),
               text.substring(equals + 1).strip());
-      if (column.group().isEmpty() || column.key().isEmpty() || column.spineColumn().isEmpty()) {
+      if (column.join().isEmpty() || column.key().isEmpty() || column.spineColumn().isEmpty()) {
         throw malformed(text);
       }
 
@@ -230,7 +313,7 @@ final class TrainingSetCommand extends SubCommand {
   /**
    * Everything the store needs to build a training set.
    *
-   * @param keyColumns per group, the spine column of each key not named as the key
+   * @param keyColumns per join name, the spine column of each key not named as the key
    */
   record TrainingSetRequest(
       Path spine,

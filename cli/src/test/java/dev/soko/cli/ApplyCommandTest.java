@@ -84,6 +84,35 @@ class ApplyCommandTest {
         .contains("Description: Sales of an item.");
   }
 
+  // Regression: apply --help left the owner out of the compatible changes, which the README and
+  // the store count in.
+  @Test
+  void changesTheOwnerInPlaceAsItsHelpSays() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Path owned =
+        DefinitionJar.compile(
+            dir,
+            "owned",
+            Map.of(
+                "CustomerOrders",
+                DefinitionJar.CUSTOMER_ORDERS.replace(
+                    "owner = \"growth\"", "owner = \"retention\"")));
+
+    Cli.Result change = cli.run("apply", owned.toString());
+    String help = String.join(" ", cli.run("apply", "--help").outLines()).replaceAll("\\s+", " ");
+
+    assertThat(change.outLines())
+        .containsExactly(
+            "changed   customer_orders v1: new owner",
+            "Applied 1 group: 0 created, 1 changed, 0 unchanged.");
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Owner:       retention");
+    assertThat(help)
+        .contains(
+            "A compatible change (a new nullable feature, or a new description, owner, tags, TTL,"
+                + " online default or feature description) updates a group in place;");
+  }
+
   @Test
   void appliesAGroupKnownOnlyByItsDescription() throws Exception {
     Path jar = dir.resolve("descriptions.jar");
@@ -142,6 +171,7 @@ class ApplyCommandTest {
         .startsWith("Error: Cannot load the feature groups listed in [" + jar + "]: ")
         .contains("com.example.features.Missing")
         .endsWith("; put the jars they depend on in --class-path");
+    assertThat(dir.resolve(".soko")).doesNotExist();
   }
 
   @Test
@@ -161,6 +191,7 @@ class ApplyCommandTest {
                 + jar
                 + "]; compile your @FeatureGroup records with soko-processor on the annotation"
                 + " processor path");
+    assertThat(dir.resolve(".soko")).doesNotExist();
   }
 
   @Test
@@ -174,6 +205,34 @@ class ApplyCommandTest {
                 + dir.resolve("build/libs/features.jar")
                 + ": no such file or directory; pass the jar or class directory of your feature"
                 + " groups");
+  }
+
+  // Regression: a missing --class-path entry was refused as if it were the definitions' own jar.
+  @Test
+  void refusesAClassPathEntryThatDoesNotExistOrIsNoJar() throws Exception {
+    String jar = DefinitionJar.shared().toString();
+    Fixtures.write(dir, "notes.txt", "not a jar");
+
+    Cli.Result missing = new Cli(dir).run("apply", jar, "--class-path", "lib/missing.jar");
+    Cli.Result text = new Cli(dir).run("apply", jar, "-cp", "notes.txt");
+
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.errLines())
+        .containsExactly(
+            "Error: Cannot apply: the --class-path entry "
+                + dir.resolve("lib/missing.jar")
+                + " does not exist; give existing jars or class directories, separated by '"
+                + java.io.File.pathSeparator
+                + "'");
+    assertThat(text.errLines())
+        .containsExactly(
+            "Error: Cannot apply: the --class-path entry "
+                + dir.resolve("notes.txt")
+                + " is not a jar or a directory; give existing jars or class directories,"
+                + " separated by '"
+                + java.io.File.pathSeparator
+                + "'");
+    assertThat(dir.resolve(".soko")).doesNotExist();
   }
 
   @Test

@@ -56,8 +56,8 @@ class BackfillCommandTest {
     assertThat(first.err()).isEmpty();
     assertThat(first.outLinesTimeless())
         .containsExactly(
-            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 row"
-                + " from january4.csv in N s.");
+            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 row,"
+                + " replacing 2, from january4.csv in N s.");
     assertThat(afterFirst)
         .isEqualTo(
             String.join(
@@ -68,6 +68,10 @@ class BackfillCommandTest {
                 "017850      | 2011-01-05T09:00:00Z |          4",
                 "(2 rows)"));
     assertThat(second.exitCode()).isZero();
+    assertThat(second.outLinesTimeless())
+        .containsExactly(
+            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 row,"
+                + " changing nothing, from january4.csv in N s.");
     assertThat(history(cli)).isEqualTo(afterFirst);
   }
 
@@ -91,8 +95,8 @@ class BackfillCommandTest {
         .containsExactly("Timestamps without a zone are read as UTC; pass --timezone to change.");
     assertThat(result.outLinesTimeless())
         .containsExactly(
-            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 row"
-                + " from january4.csv in N s.");
+            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 row,"
+                + " replacing 2, from january4.csv in N s.");
   }
 
   @Test
@@ -205,8 +209,8 @@ class BackfillCommandTest {
     assertThat(allowed.exitCode()).isZero();
     assertThat(allowed.outLinesTimeless())
         .containsExactly(
-            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 0 rows"
-                + " from none.csv in N s.");
+            "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 0 rows,"
+                + " replacing 2, from none.csv in N s.");
     assertThat(history(cli))
         .isEqualTo(
             String.join(

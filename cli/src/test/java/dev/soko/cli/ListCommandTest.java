@@ -63,26 +63,6 @@ class ListCommandTest {
   }
 
   @Test
-  void readsNoStoreWhereThereIsNoneAndCreatesNothing() {
-    for (String[] command :
-        List.of(
-            new String[] {"list"},
-            new String[] {"describe", "customer_orders"},
-            new String[] {"get", "customer_orders", "1"})) {
-      Cli.Result result = new Cli(dir).run(command);
-
-      assertThat(result.exitCode()).isEqualTo(1);
-      assertThat(result.errLines())
-          .containsExactly(
-              "Error: Cannot read the store: there is no store here ("
-                  + dir.resolve(".soko/soko.duckdb")
-                  + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in"
-                  + " the folder that holds it");
-      assertThat(dir.resolve(".soko")).doesNotExist();
-    }
-  }
-
-  @Test
   void saysHowToStartWhenEmpty() throws Exception {
     FeatureStore.builder().config(StoreConfig.local(dir)).open().close();
     Cli.Result result = new Cli(dir).run("list");
@@ -106,5 +86,23 @@ class ListCommandTest {
         .containsExactly(
             "Error: Cannot describe group 'item_stats' version 2: it was never applied; its"
                 + " versions are [1]");
+  }
+
+  // Regression: a version below 1 was refused as "never applied", as if it could have been.
+  @Test
+  void describeRefusesAVersionBelowOne() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+
+    for (String version : List.of("-1", "0")) {
+      Cli.Result result = cli.run("describe", "item_stats", "--version", version);
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.errLines())
+          .containsExactly(
+              "Error: --version "
+                  + version
+                  + " is not a version: versions start at 1; pass 1 or more, or leave --version"
+                  + " out for the latest");
+    }
   }
 }

@@ -96,6 +96,7 @@ class MaterializeCommandTest {
     }
   }
 
+  // Regression: the refusal gave the Java API call as a fix, and the command in backquotes.
   @Test
   void refusesAGroupWhoseOnlineServingIsOff() throws Exception {
     Cli cli = Fixtures.ingested(dir);
@@ -106,9 +107,8 @@ class MaterializeCommandTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.errLines())
         .containsExactly(
-            "Error: Cannot materialize group 'item_stats' online: online serving is off for it."
-                + " Turn it on first with store.online(group).enable(), or `soko online enable"
-                + " item_stats`, which materializes it");
+            "Error: Cannot materialize group 'item_stats' online: online serving is off for it;"
+                + " turn it on with 'soko online enable item_stats', which materializes it");
     assertThat(cli.run("describe", "item_stats").outLines()).contains("Online:      off");
   }
 

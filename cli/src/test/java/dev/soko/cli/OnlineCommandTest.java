@@ -58,6 +58,23 @@ class OnlineCommandTest {
   }
 
   @Test
+  void countsOneKeyInTheSingular() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(
+        dir, "one.csv", "stock_code,event_time,units_7d\n85123A,2011-01-04T10:00:00Z,12\n");
+    assertThat(cli.run("ingest", "item_stats", "one.csv").exitCode()).isZero();
+
+    Cli.Result enable = cli.run("online", "enable", "item_stats");
+    Cli.Result materialize = cli.run("materialize", "item_stats");
+
+    assertThat(enable.outLinesTimeless())
+        .containsExactly("Online serving is on for item_stats: 1 key loaded in N s.");
+    assertThat(materialize.outLinesTimeless())
+        .containsExactly(
+            "Materialized item_stats online: 1 key loaded from the offline history in N s.");
+  }
+
+  @Test
   void refusesAnUnknownGroup() throws Exception {
     Cli cli = Fixtures.applied(dir);
 

@@ -2,6 +2,7 @@ package dev.soko.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,65 @@ class SokoCommandTest {
       assertThat(result.outLines())
           .containsSubsequence("Example:", "  soko online " + sub + " customer_activity");
     }
+  }
+
+  // Regression: every command opened the local store, creating its file, before finding out that
+  // the group it was asked about did not exist; a refused command left an empty store behind.
+  @Test
+  void everyCommandButInitAndApplyRefusesWhereThereIsNoStoreAndCreatesNone() throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Fixtures.write(dir, "a.csv", Fixtures.ORDERS_CSV);
+    Fixtures.write(dir, "spine.csv", "customer_id,event_time\n017850,2011-01-04 10:00:00\n");
+    List<List<String>> commands =
+        List.of(
+            List.of("list"),
+            List.of("describe", "x"),
+            List.of("get", "x", "1"),
+            List.of("ingest", "x", "../a.csv"),
+            List.of(
+                "backfill",
+                "x",
+                "--from",
+                "2011-01-01T00:00:00Z",
+                "--to",
+                "2011-02-01T00:00:00Z",
+                "../a.csv"),
+            List.of("online", "enable", "x"),
+            List.of("online", "disable", "x"),
+            List.of("materialize", "x"),
+            List.of(
+                "training-set",
+                "--spine",
+                "../spine.csv",
+                "--timestamp-column",
+                "event_time",
+                "--features",
+                "x",
+                "--out",
+                "t.csv"));
+
+    for (List<String> command : commands) {
+      Cli.Result result = new Cli(empty).run(command.toArray(String[]::new));
+
+      assertThat(result.exitCode()).as(String.join(" ", command)).isEqualTo(1);
+      assertThat(result.errLines())
+          .as(String.join(" ", command))
+          .containsExactly(
+              "Error: Cannot open the store: there is no store here ("
+                  + empty.resolve(".soko/soko.duckdb")
+                  + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in"
+                  + " the folder that holds it");
+      assertThat(result.out()).isEmpty();
+      assertThat(empty).isEmptyDirectory();
+    }
+
+    Cli.Result sql = new Cli(empty).run("sql", "SELECT 1");
+    assertThat(sql.errLines())
+        .containsExactly(
+            "Error: Cannot run SQL: the local store "
+                + empty.resolve(".soko/soko.duckdb")
+                + " does not exist yet; create it with 'soko init' or 'soko apply JAR'");
+    assertThat(empty).isEmptyDirectory();
   }
 
   @Test
@@ -115,6 +175,22 @@ class SokoCommandTest {
             "Error: Configuration file "
                 + dir.resolve("nowhere.yaml")
                 + " does not exist: pass an existing file to --config, or run 'soko init'");
+  }
+
+  // Regression: an unknown backend type in the file given to --config said to fix soko.yaml.
+  @Test
+  void unknownBackendTypeNamesTheConfigurationFileRead() throws Exception {
+    Fixtures.write(dir, "ice.yaml", "offline:\n  type: glue\n");
+
+    Cli.Result result = new Cli(dir).run("list", "--config", "ice.yaml");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot open the offline store: no backend of type 'glue' is on the class path;"
+                + " known types: duckdb. Fix 'type' under 'offline' in "
+                + dir.resolve("ice.yaml")
+                + ", or add the backend's jar (such as soko-duckdb)");
   }
 
   @Test

@@ -240,6 +240,62 @@ class TrainingSetCommandTest {
     }
   }
 
+  // Regression: a training set of one row was reported as "1 training rows".
+  @Test
+  void countsOneTrainingRowInTheSingular() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", "customer_id,snapshot_at\n017850,2011-01-04T10:00:00Z\n");
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "one.csv");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.outLinesTimeless())
+        .containsExactly("Wrote 1 training row to one.csv in N s.");
+  }
+
+  // Regression: --out naming the spine file overwrote the spine with the training set.
+  @Test
+  void refusesToWriteOverTheSpine() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(dir, "spine.csv", SPINE);
+    Files.createSymbolicLink(dir.resolve("link.csv"), dir.resolve("spine.csv"));
+
+    Cli.Result same = trainingSet(cli, "--features", "customer_orders", "--out", "spine.csv");
+    Cli.Result linked = trainingSet(cli, "--features", "customer_orders", "--out", "./link.csv");
+
+    assertThat(same.exitCode()).isEqualTo(1);
+    assertThat(same.errLines())
+        .containsExactly(
+            "Error: Cannot write --out "
+                + dir.resolve("spine.csv")
+                + ": it is the spine file given to --spine, which the training set would"
+                + " overwrite; pass another file to --out");
+    assertThat(linked.errLines())
+        .containsExactly(
+            "Error: Cannot write --out "
+                + dir.resolve("link.csv")
+                + ": it is the spine file given to --spine, which the training set would"
+                + " overwrite; pass another file to --out");
+    assertThat(Files.readString(dir.resolve("spine.csv"))).isEqualTo(SPINE);
+  }
+
+  // Regression: in a store without groups, the refusal listed them as "its groups are []".
+  @Test
+  void saysAStoreWithoutGroupsHasNone() throws Exception {
+    Cli cli = new Cli(dir);
+    assertThat(cli.run("init").exitCode()).isZero();
+    Fixtures.write(dir, "spine.csv", SPINE);
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: the store has no groups; apply your definitions"
+                + " first with 'soko apply JAR'");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
   @Test
   void refusesAnUnknownGroupOrFeature() throws Exception {
     Cli cli = Fixtures.applied(dir);
@@ -357,6 +413,105 @@ class TrainingSetCommandTest {
             "017850,2011-01-06 00:00:00,1,4");
   }
 
+  // Regression: a spine with a column named as a feature column, such as an earlier training set,
+  // was refused with "give the join an alias", which the command line had no way to do.
+  @Test
+  void namesAJoinWithAnAliasWhenTheSpineHasAColumnOfItsName() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "spine.csv",
+        "customer_id,snapshot_at,customer_orders__orders_30d\n017850,2011-01-05 10:00:00,3\n");
+
+    Cli.Result clash =
+        trainingSet(cli, "--features", "customer_orders:orders_30d", "--out", "t.csv");
+    Cli.Result aliased =
+        trainingSet(cli, "--features", "now=customer_orders:orders_30d", "--out", "t.csv");
+
+    assertThat(clash.exitCode()).isEqualTo(1);
+    assertThat(clash.errLines())
+        .containsExactly(
+            "Timestamps without a zone are read as UTC; pass --timezone to change.",
+            "Error: Cannot build training set: feature column 'customer_orders__orders_30d' has"
+                + " the name of a column of the spine "
+                + dir.resolve("spine.csv")
+                + "; name the join with --features ALIAS=customer_orders:orders_30d, whose"
+                + " columns are then ALIAS__<feature>, or rename the spine column");
+    assertThat(aliased.exitCode()).as(aliased.err()).isZero();
+    assertThat(lines("t.csv"))
+        .containsExactly(
+            "customer_id,snapshot_at,customer_orders__orders_30d,now__orders_30d",
+            "017850,2011-01-05 10:00:00,3,4");
+  }
+
+  @Test
+  void joinsOneGroupTwiceUnderTwoAliases() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir, "spine.csv", "customer_id,referrer,snapshot_at\n13047,017850,2011-01-05 10:00:00\n");
+
+    Cli.Result result =
+        trainingSet(
+            cli,
+            "--features",
+            "buyer=customer_orders:orders_30d",
+            "--features",
+            "referrer=customer_orders:orders_30d,country",
+            "--key",
+            "referrer:customer_id=referrer",
+            "--out",
+            "t.csv");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(lines("t.csv"))
+        .containsExactly(
+            "customer_id,referrer,snapshot_at,buyer__orders_30d,referrer__orders_30d,"
+                + "referrer__country",
+            "13047,017850,2011-01-05 10:00:00,1,4,United Kingdom");
+  }
+
+  @Test
+  void refusesAnAliasOfTwoGroupsOrAKeyOfAnAliasedGroupByItsName() throws Exception {
+    Fixtures.write(dir, "spine.csv", SPINE);
+    Cli cli = new Cli(dir);
+
+    Cli.Result twice =
+        trainingSet(
+            cli, "--features", "a=customer_orders", "--features", "a=item_stats", "--out", "t.csv");
+    Cli.Result shadowing =
+        trainingSet(
+            cli,
+            "--features",
+            "customer_orders",
+            "--features",
+            "customer_orders=item_stats",
+            "--out",
+            "t.csv");
+    Cli.Result byName =
+        trainingSet(
+            cli,
+            "--features",
+            "buyer=customer_orders",
+            "--key",
+            "customer_orders:customer_id=b",
+            "--out",
+            "t.csv");
+
+    assertThat(twice.errLines())
+        .containsExactly(
+            "Error: Cannot read --features 'a=item_stats': 'a' already names the join of group"
+                + " 'customer_orders'; give each join its own alias");
+    assertThat(shadowing.errLines())
+        .containsExactly(
+            "Error: Cannot read --features 'customer_orders=item_stats': 'customer_orders' already"
+                + " names the join of group 'customer_orders'; give each join its own alias");
+    assertThat(byName.errLines())
+        .containsExactly(
+            "Error: Cannot read --key 'customer_orders:customer_id=b': group 'customer_orders' is"
+                + " joined as 'buyer'; write --key buyer:customer_id=b");
+    assertThat(dir.resolve(".soko")).doesNotExist();
+  }
+
   @Test
   void refusesASpineWithoutAKeyColumnNamingTheFix() throws Exception {
     Cli cli = Fixtures.applied(dir);
@@ -440,21 +595,35 @@ class TrainingSetCommandTest {
   @Test
   void readsFeatureSelections() {
     assertThat(FeatureSelection.parse("customer_activity"))
-        .isEqualTo(new FeatureSelection("customer_activity", List.of()));
+        .isEqualTo(new FeatureSelection("customer_activity", "customer_activity", List.of()));
     assertThat(FeatureSelection.parse("item_popularity:units_7d, buyers_7d"))
-        .isEqualTo(new FeatureSelection("item_popularity", List.of("units_7d", "buyers_7d")));
+        .isEqualTo(
+            new FeatureSelection(
+                "item_popularity", "item_popularity", List.of("units_7d", "buyers_7d")));
+    assertThat(FeatureSelection.parse("seller = customer_activity:orders_7d"))
+        .isEqualTo(new FeatureSelection("seller", "customer_activity", List.of("orders_7d")));
   }
 
   @Test
   void refusesMalformedFeatureSelections() {
-    for (String bad : List.of(":units_7d", "item_popularity:", "item_popularity:a,,b")) {
+    for (String bad :
+        List.of(
+            ":units_7d", "item_popularity:", "item_popularity:a,,b", "=item_popularity", "a=")) {
       assertThatThrownBy(() -> FeatureSelection.parse(bad))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "Cannot read --features '"
                   + bad
-                  + "': write GROUP or GROUP:FEATURE,FEATURE, such as customer_activity:orders_7d");
+                  + "': write GROUP, GROUP:FEATURE,FEATURE or ALIAS=GROUP:FEATURE,FEATURE, such as"
+                  + " customer_activity:orders_7d");
     }
+
+    assertThatThrownBy(() -> FeatureSelection.parse("Seller=customer_activity"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot read --features 'Seller=customer_activity': the alias 'Seller' is not a valid"
+                + " name; use lower case letters, digits and underscores, starting with a letter,"
+                + " at most 63 characters, such as seller");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.soko.TimeRange;
 import dev.soko.duckdb.internal.DuckDbNames;
 import dev.soko.internal.ArrowValues;
 import dev.soko.spi.OfflineStore;
+import dev.soko.spi.Replacement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +124,8 @@ final class DuckDbOfflineStore implements OfflineStore {
    * the same backfill changes nothing and keeps nothing more.
    */
   @Override
-  public long replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt) {
+  public Replacement replace(
+      GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt) {
     try {
       return backend.inTransaction(
           () -> {
@@ -131,13 +133,12 @@ final class DuckDbOfflineStore implements OfflineStore {
             backend.execute("DROP TABLE IF EXISTS " + BACKFILL);
             backend.execute("DROP TABLE IF EXISTS " + KEPT);
             try {
-              backfill(spec, range, batch, ingestedAt);
+              long removed = backfill(spec, range, batch, ingestedAt);
+              return new Replacement(removed, batch.getRowCount());
             } finally {
               backend.execute("DROP TABLE IF EXISTS " + BACKFILL);
               backend.execute("DROP TABLE IF EXISTS " + KEPT);
             }
-
-            return (long) batch.getRowCount();
           });
     } catch (SQLException | RuntimeException e) {
       throw new SokoException(
@@ -152,7 +153,8 @@ final class DuckDbOfflineStore implements OfflineStore {
     }
   }
 
-  private void backfill(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt)
+  /** Does the work of {@link #replace}, returning how many stored rows left the range. */
+  private long backfill(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt)
       throws SQLException {
     String table = DuckDbNames.offlineTable(spec);
     String columns = DuckDbNames.list(spec.columns(), "");
@@ -212,7 +214,7 @@ final class DuckDbOfflineStore implements OfflineStore {
             + table
             + moved,
         List.of(ingestedAt, range.from(), range.to()));
-    backend.update("DELETE FROM " + table + moved, bounds);
+    long removed = backend.update("DELETE FROM " + table + moved, bounds);
     backend.update(
         "INSERT INTO "
             + table
@@ -226,6 +228,7 @@ final class DuckDbOfflineStore implements OfflineStore {
             + KEPT
             + ")",
         List.of(ingestedAt));
+    return removed;
   }
 
   /** Returns the condition that two rows hold the same value, nulls included, in every column. */

@@ -347,8 +347,9 @@ class DuckDbBackendTest {
         .isInstanceOf(SokoException.class)
         .hasMessage(
             "Cannot open the offline store: no backend of type 'duckdbx' is on the class path;"
-                + " known types: duckdb. Fix 'type' in soko.yaml, or add the backend's jar (such"
-                + " as soko-duckdb).");
+                + " known types: duckdb. Fix 'type' under 'offline' in "
+                + config
+                + ", or add the backend's jar (such as soko-duckdb).");
   }
 
   @Test

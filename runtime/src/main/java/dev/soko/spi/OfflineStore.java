@@ -54,9 +54,10 @@ public interface OfflineStore {
    * batch restates it unchanged and it is the latest row of its keys and event time: the range then
    * reads the same, now and as known at any time.
    *
-   * @return the number of rows of the batch, which the range now holds
+   * @return how many stored rows it changed or removed, and how many rows of the batch the range
+   *     now holds
    */
-  long replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt);
+  Replacement replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt);
 
   /**
    * Reads the deduplicated history in the range (for each keys and event time, the row ingested

@@ -46,6 +46,7 @@ public abstract class BackfillContract extends StoreContract {
     WriteResult result = store.backfill(CLICKS, RANGE, RECOMPUTED);
 
     assertThat(result.rows()).isEqualTo(2);
+    assertThat(result.replaced()).isEqualTo(3);
     // The row at 'from' is replaced; the row at 'to' is outside the half-open range and stays.
     assertThat(store.history(CLICKS, ALL))
         .containsExactly(
@@ -76,16 +77,21 @@ public abstract class BackfillContract extends StoreContract {
     store.backfill(CLICKS, RANGE, RECOMPUTED);
     List<Click> once = store.history(CLICKS, ALL);
 
-    store.backfill(CLICKS, RANGE, RECOMPUTED);
+    WriteResult again = store.backfill(CLICKS, RANGE, RECOMPUTED);
 
+    assertThat(again.rows()).isEqualTo(2);
+    // The rerun restates every row of the range unchanged: it changes none.
+    assertThat(again.replaced()).isZero();
     assertThat(store.history(CLICKS, ALL)).isEqualTo(once);
     assertThat(rows(CLICKS)).isEqualTo(4);
   }
 
   @Test
   void emptyBackfillDeletesItsRange() {
-    store.backfill(CLICKS, RANGE, List.of());
+    WriteResult result = store.backfill(CLICKS, RANGE, List.of());
 
+    assertThat(result.rows()).isZero();
+    assertThat(result.replaced()).isEqualTo(3);
     assertThat(store.history(CLICKS, ALL))
         .containsExactly(click("u1", daysAgo(10), 10), click("u1", daysAgo(3), 3));
   }
@@ -99,6 +105,18 @@ public abstract class BackfillContract extends StoreContract {
     GroupStats stats = store.describe("store_clicks").stats();
     assertThat(stats.rows()).isZero();
     assertThat(stats.lastWrite()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void replacedCountsEveryStoredRowOfTheRangeAndAWriteReplacesNone() {
+    // A retried write stores its row again: the range then holds four stored rows.
+    WriteResult write = store.write(CLICKS, List.of(click("u2", daysAgo(5), 5)));
+
+    WriteResult backfill = store.backfill(CLICKS, RANGE, RECOMPUTED);
+
+    assertThat(write.replaced()).isZero();
+    assertThat(backfill.rows()).isEqualTo(2);
+    assertThat(backfill.replaced()).isEqualTo(4);
   }
 
   @Test

@@ -377,8 +377,7 @@ public abstract class OnlineContract extends StoreContract {
         .isInstanceOf(SokoException.class)
         .hasMessage(
             "Cannot materialize group 'store_clicks' online: online serving is off for it. Turn it"
-                + " on first with store.online(group).enable(), or `soko online enable"
-                + " store_clicks`, which materializes it.");
+                + " on first with store.online(group).enable(), which materializes it.");
     assertThat(store.online(CLICKS).isMaterialized()).isFalse();
   }
 

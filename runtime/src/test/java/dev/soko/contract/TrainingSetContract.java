@@ -428,6 +428,15 @@ public abstract class TrainingSetContract extends StoreContract {
                 + " groups are [join_clicks]");
   }
 
+  @Test
+  void groupByNameInAStoreWithoutGroupsSaysItHasNone() {
+    assertThatThrownBy(() -> store.trainingSet(spine(shown("u1", T, "a"))).with("nope").build())
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: no group named 'nope' was applied to this store, which has"
+                + " no groups yet; apply it first with FeatureStore.apply");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Time zones and "as known at"
 
