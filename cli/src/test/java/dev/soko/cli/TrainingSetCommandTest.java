@@ -431,7 +431,6 @@ class TrainingSetCommandTest {
     assertThat(clash.exitCode()).isEqualTo(1);
     assertThat(clash.errLines())
         .containsExactly(
-            "Timestamps without a zone are read as UTC; pass --timezone to change.",
             "Error: Cannot build training set: feature column 'customer_orders__orders_30d' has"
                 + " the name of a column of the spine "
                 + dir.resolve("spine.csv")
