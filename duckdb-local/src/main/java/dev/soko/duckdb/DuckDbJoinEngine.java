@@ -240,6 +240,9 @@ public final class DuckDbJoinEngine implements JoinEngine {
     String timeType = spineTypes.get(request.timestampColumn());
     if (timeType.equals("VARCHAR")) {
       timeType = textTimeType(joinConnection, request);
+    } else if (timeType.equals("TIMESTAMP WITH TIME ZONE")
+        && request.spine() instanceof TableSource.Csv csv) {
+      checkEveryTimeHasAZone(joinConnection, request, csv);
     }
 
     String time = timestamp(request, timeType, parameters);
@@ -844,17 +847,47 @@ public final class DuckDbJoinEngine implements JoinEngine {
         }
 
         if (result.getLong(2) == 0) {
-          throw new SokoException(
-              "Cannot build training set: spine column '"
-                  + request.timestampColumn()
-                  + "' mixes times with an offset and times or dates without one; write every row"
-                  + " in the same form, all with an offset (2024-03-01T10:00:00+02:00) or all"
-                  + " without (2024-03-01 10:00:00 or 2024-03-01, then give the zone)");
+          throw mixedZones(request);
         }
 
         return "VARCHAR";
       }
     }
+  }
+
+  /**
+   * Refuses a CSV spine whose timestamp column DuckDB read as times with a zone although some rows
+   * have none: it reads those in its own session zone, not in the spine's.
+   */
+  private static void checkEveryTimeHasAZone(
+      DuckDBConnection joinConnection, JoinRequest request, TableSource.Csv csv)
+      throws SQLException {
+    String column = quote(request.timestampColumn());
+    try (PreparedStatement statement =
+        joinConnection.prepareStatement(
+            "SELECT count(*) FROM read_csv(?, types = {"
+                + literal(request.timestampColumn())
+                + ": 'VARCHAR'}) WHERE regexp_full_match(trim("
+                + column
+                + "), ?)")) {
+      statement.setString(1, csv.path().toAbsolutePath().toString());
+      statement.setString(2, ZONELESS_TEXT);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        if (result.getLong(1) > 0) {
+          throw mixedZones(request);
+        }
+      }
+    }
+  }
+
+  private static SokoException mixedZones(JoinRequest request) {
+    return new SokoException(
+        "Cannot build training set: spine column '"
+            + request.timestampColumn()
+            + "' mixes times with an offset and times or dates without one; write every row"
+            + " in the same form, all with an offset (2024-03-01T10:00:00+02:00) or all"
+            + " without (2024-03-01 10:00:00 or 2024-03-01, then give the zone)");
   }
 
   /** Returns the SQL of the spine timestamp as a TIMESTAMPTZ, adding its parameters. */

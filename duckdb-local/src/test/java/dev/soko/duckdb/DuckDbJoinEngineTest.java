@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -277,6 +278,42 @@ class DuckDbJoinEngineTest {
                 + " times or dates without one; write every row in the same form, all with an"
                 + " offset (2024-03-01T10:00:00+02:00) or all without (2024-03-01 10:00:00 or"
                 + " 2024-03-01, then give the zone)");
+  }
+
+  // Regression: DuckDB reads such a column as times with a zone, taking the zone-less ones in its
+  // own session zone, so the spine's zone was silently ignored for them.
+  @Test
+  void refusesASpineColumnThatMixesTimesWithAndWithoutAnOffset() throws Exception {
+    Path spine = csv("user_id,shown_at", "u1,2024-03-01 12:30:00", "u1,2024-03-01T12:30:00+02:00");
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+
+    assertThatThrownBy(
+            () ->
+                engine.join(
+                    request(new TableSource.Csv(spine), ZoneId.of("Europe/Berlin"), clicks()),
+                    allocator))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: spine column 'shown_at' mixes times with an offset and"
+                + " times or dates without one; write every row in the same form, all with an"
+                + " offset (2024-03-01T10:00:00+02:00) or all without (2024-03-01 10:00:00 or"
+                + " 2024-03-01, then give the zone)");
+  }
+
+  @Test
+  void readsACsvSpineColumnOfTimesWithOffsetsOnTheirInstants() throws Exception {
+    Path spine =
+        csv(
+            "user_id,shown_at",
+            "u1,2024-03-01T12:30:00+02:00",
+            "u1,2024-03-01 10:30:00+00",
+            "u1,2024-03-01T05:30:00-05:00");
+
+    List<List<Object>> rows =
+        join(request(new TableSource.Csv(spine), ZoneId.of("Asia/Tokyo"), clicks()));
+
+    Instant instant = Instant.parse("2024-03-01T10:30:00Z");
+    assertThat(rows).extracting(row -> row.get(1)).containsExactly(instant, instant, instant);
   }
 
   @Test
