@@ -493,6 +493,32 @@ public final class FeatureStore implements AutoCloseable {
     return backfill(latestVersion(group, "backfill group '" + group + "'").spec(), range, batch);
   }
 
+  /**
+   * Drops the rows of the latest applied version of a group that backfills changed or removed
+   * before an instant. The store keeps such rows so that a training set "as known at" a time before
+   * a backfill sees what was current then; they take room until dropped. Training sets "as known
+   * at" spine times at or after the instant are unchanged; at earlier spine times they may no
+   * longer see the dropped rows. The current history and the online store are not touched.
+   *
+   * @return how many rows were dropped
+   * @throws SokoException if the group was never applied
+   */
+  public synchronized long expireReplaced(String group, Instant before) {
+    checkName(group, "expire replaced rows");
+    long start = System.nanoTime();
+    String what = "expire the replaced rows of group '" + group + "'";
+    given(before, "the instant", what);
+    GroupSpec spec = latestVersion(group, what).spec();
+    long dropped = offline.expireReplaced(spec, before);
+    LOG.info(
+        "Expired {} replaced rows of group {} replaced before {} in {} ms",
+        dropped,
+        spec.qualifiedName(),
+        before,
+        millis(start));
+    return dropped;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Online
 

@@ -80,6 +80,12 @@ final class DescribeCommand extends SubCommand {
         out,
         "Rows stored",
         WriteSummary.count(stats.rows()) + " (a key and event time written twice counts twice)");
+    line(
+        out,
+        "Replaced",
+        WriteSummary.count(stats.replacedRows(), "row")
+            + " that backfills changed or removed, kept for --as-known-at ('soko expire' drops"
+            + " them)");
     line(out, "First event", time(stats.firstEventTime()));
     line(out, "Last event", time(stats.lastEventTime()));
     line(out, "Last write", time(stats.lastWrite()));

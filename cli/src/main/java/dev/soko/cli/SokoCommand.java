@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       DescribeCommand.class,
       IngestCommand.class,
       BackfillCommand.class,
+      ExpireCommand.class,
       OnlineCommand.class,
       MaterializeCommand.class,
       GetCommand.class,

@@ -21,6 +21,7 @@ import dev.soko.spi.BackendConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +175,11 @@ final class StoreSession implements AutoCloseable {
                         + group
                         + "': no group of that name was applied; run 'soko list' to see the"
                         + " groups, or 'soko apply JAR' to create it"));
+  }
+
+  /** Drops the rows of a group that backfills replaced before an instant; returns how many. */
+  long expireReplaced(String group, Instant before) {
+    return store.expireReplaced(requireGroup(group, "expire the replaced rows of").name(), before);
   }
 
   /** Appends the rows of a file to a group, in one write. */

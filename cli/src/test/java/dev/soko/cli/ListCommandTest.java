@@ -35,7 +35,7 @@ class ListCommandTest {
     assertThat(byOwnerAndText.outLines().get(2)).startsWith("customer_orders ");
     assertThat(none.outLines()).containsExactly("No feature group matches.");
     assertThat(describe.exitCode()).isZero();
-    assertThat(describe.outLines().subList(0, 12))
+    assertThat(describe.outLines().subList(0, 13))
         .containsExactly(
             "Group:       customer_orders (version 1)",
             "Description: Orders of a customer.",
@@ -46,11 +46,13 @@ class ListCommandTest {
             "TTL:         P90D",
             "Online:      off",
             "Rows stored: 3 (a key and event time written twice counts twice)",
+            "Replaced:    0 rows that backfills changed or removed, kept for --as-known-at ('soko"
+                + " expire' drops them)",
             "First event: 2011-01-04T10:00:00Z",
             "Last event:  2011-01-05T09:00:00Z",
-            "Last write:  " + describe.outLines().get(11).substring(13));
-    assertThat(describe.outLines().get(11)).matches("Last write:  20\\d\\d-.*Z");
-    assertThat(describe.outLines().subList(14, describe.outLines().size()))
+            "Last write:  " + describe.outLines().get(12).substring(13));
+    assertThat(describe.outLines().get(12)).matches("Last write:  20\\d\\d-.*Z");
+    assertThat(describe.outLines().subList(15, describe.outLines().size()))
         .containsExactly(
             "",
             "column      | role       | type      | nullable | description",

@@ -227,7 +227,7 @@ class SokoCommandTest {
       }
     }
 
-    assertThat(commands).hasSize(14);
+    assertThat(commands).hasSize(15);
     assertThat(wrapped).isEmpty();
   }
 }

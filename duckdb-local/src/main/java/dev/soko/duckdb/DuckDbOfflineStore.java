@@ -238,6 +238,23 @@ final class DuckDbOfflineStore implements OfflineStore {
         .collect(Collectors.joining(" AND "));
   }
 
+  @Override
+  public long expireReplaced(GroupSpec spec, Instant before) {
+    synchronized (backend.lock()) {
+      if (!backend.exists(DuckDbNames.REPLACED, spec.qualifiedName())) {
+        return 0;
+      }
+
+      return backend.update(
+          "DELETE FROM "
+              + DuckDbNames.replacedTable(spec)
+              + " WHERE "
+              + quote(DuckDbNames.REPLACED_AT)
+              + " < ?",
+          List.of(before));
+    }
+  }
+
   /**
    * Creates the table that keeps the rows a backfill replaces, when missing (a store file made
    * before replaced rows were kept has none), and adds the columns it lacks. Only "as known at"
@@ -317,9 +334,10 @@ final class DuckDbOfflineStore implements OfflineStore {
     }
 
     String eventTime = quote(spec.eventTime().name());
+    boolean replaced = backend.exists(DuckDbNames.REPLACED, spec.qualifiedName());
     // A backfill that only removed rows wrote last when it replaced them.
     String lastWrite =
-        backend.exists(DuckDbNames.REPLACED, spec.qualifiedName())
+        replaced
             ? "greatest(max("
                 + quote(GroupSpec.INGESTED_AT)
                 + "), (SELECT max("
@@ -328,6 +346,8 @@ final class DuckDbOfflineStore implements OfflineStore {
                 + DuckDbNames.replacedTable(spec)
                 + "))"
             : "max(" + quote(GroupSpec.INGESTED_AT) + ")";
+    String replacedRows =
+        replaced ? "(SELECT count(*) FROM " + DuckDbNames.replacedTable(spec) + ")" : "0";
     return backend.query(
         "SELECT count(*), min("
             + eventTime
@@ -335,6 +355,8 @@ final class DuckDbOfflineStore implements OfflineStore {
             + eventTime
             + "), "
             + lastWrite
+            + ", "
+            + replacedRows
             + " FROM "
             + DuckDbNames.offlineTable(spec),
         List.of(),
@@ -344,7 +366,8 @@ final class DuckDbOfflineStore implements OfflineStore {
               result.getLong(1),
               instant(result.getObject(2, OffsetDateTime.class)),
               instant(result.getObject(3, OffsetDateTime.class)),
-              instant(result.getObject(4, OffsetDateTime.class)));
+              instant(result.getObject(4, OffsetDateTime.class)),
+              result.getLong(5));
         });
   }
 

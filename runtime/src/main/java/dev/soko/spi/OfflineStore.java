@@ -60,6 +60,18 @@ public interface OfflineStore {
   Replacement replace(GroupSpec spec, TimeRange range, VectorSchemaRoot batch, Instant ingestedAt);
 
   /**
+   * Drops the rows that backfills changed or removed before an instant, which the store keeps so
+   * that joins "as known at" see them at the times when they were current. Joins "as known at"
+   * spine times at or after the instant are unchanged; earlier ones may no longer see such rows. By
+   * default a store keeps no such rows and drops nothing.
+   *
+   * @return how many rows it dropped
+   */
+  default long expireReplaced(GroupSpec spec, Instant before) {
+    return 0;
+  }
+
+  /**
    * Reads the deduplicated history in the range (for each keys and event time, the row ingested
    * last), with {@value GroupSpec#INGESTED_AT}, ordered by keys then event time.
    */

@@ -658,6 +658,51 @@ public abstract class TrainingSetContract extends StoreContract {
   }
 
   /**
+   * Expiring the rows that backfills replaced before an instant keeps "as known at" at spine times
+   * from that instant on, and drops only what earlier spine times saw.
+   */
+  @Test
+  void expiringReplacedRowsKeepsAsKnownAtFromThatInstantOn() {
+    store.apply(CLICKS).orThrow();
+    TimeRange range = TimeRange.of(at(-300), at(-90));
+    writeAt(at(-120), clicks("u1", at(-150), 1));
+    clock.set(at(60));
+    store.backfill(CLICKS, range, List.of(clicks("u1", at(-150), 10)));
+    clock.set(at(120));
+    store.backfill(CLICKS, range, List.of(clicks("u1", at(-150), 100)));
+    Spine spine =
+        spine(shown("u1", at(0), "a"), shown("u1", at(90), "b"), shown("u1", at(150), "c"));
+    List<TrainingRow> before = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+    long keptBefore = store.describe("join_clicks").stats().replacedRows();
+
+    long dropped = store.expireReplaced("join_clicks", at(90));
+    List<TrainingRow> after = store.trainingSet(spine).with(CLICKS).asKnownAt().build().rows();
+
+    assertThat(before).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(1L, 10L, 100L);
+    assertThat(keptBefore).isEqualTo(2);
+    assertThat(dropped).isEqualTo(1);
+    assertThat(after).extracting(row -> row.get(CLICKS_CLICKS)).containsExactly(null, 10L, 100L);
+    assertThat(store.describe("join_clicks").stats().replacedRows()).isEqualTo(1);
+    assertThat(store.expireReplaced("join_clicks", at(90))).isZero();
+  }
+
+  @Test
+  void expiringReplacedRowsRefusesAnUnknownGroupOrNoInstant() {
+    store.apply(CLICKS).orThrow();
+
+    assertThatThrownBy(() -> store.expireReplaced("nope", at(0)))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot expire the replaced rows of group 'nope': no group named 'nope' was applied."
+                + " Apply it first, or list the applied groups.");
+    assertThatThrownBy(() -> store.expireReplaced("join_clicks", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "Cannot expire the replaced rows of group 'join_clicks': the instant is null; give"
+                + " one. Nothing was read or written.");
+  }
+
+  /**
    * Over seeded random writes and backfills (small values, so that a backfill often restates a
    * stored row as it is), each operation leaves "as known at" unchanged at every spine time before
    * it, and at every later spine time "as known at" answers as the plain join does.
