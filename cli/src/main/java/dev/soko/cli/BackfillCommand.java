@@ -87,10 +87,9 @@ final class BackfillCommand extends SubCommand {
                 + range
                 + " with "
                 + WriteSummary.count(summary.rows(), "row")
-                + (summary.replaced() == 0
-                    ? ", changing nothing, "
-                    : ", replacing " + WriteSummary.count(summary.replaced()) + ", ")
-                + "from "
+                + ", replacing "
+                + WriteSummary.count(summary.replaced())
+                + ", from "
                 + input.getFileName()
                 + " in "
                 + WriteSummary.seconds(summary.took())

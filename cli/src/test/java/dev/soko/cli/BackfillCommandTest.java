@@ -71,7 +71,7 @@ class BackfillCommandTest {
     assertThat(second.outLinesTimeless())
         .containsExactly(
             "Backfilled customer_orders [2011-01-04T00:00:00Z, 2011-01-05T00:00:00Z) with 1 row,"
-                + " changing nothing, from january4.csv in N s.");
+                + " replacing 0, from january4.csv in N s.");
     assertThat(history(cli)).isEqualTo(afterFirst);
   }
 

@@ -165,7 +165,7 @@ class TrainingSetCommandTest {
     assertThat(lines("utc.csv"))
         .containsExactly(
             "customer_id,snapshot_at,customer_orders__orders_30d",
-            "017850,2011-01-05,3",
+            "017850,2011-01-05 00:00:00,3",
             "017850,2011-01-05 12:00:00,4");
     assertThat(honolulu.exitCode()).as(honolulu.err()).isZero();
     assertThat(honolulu.err()).isEmpty();
@@ -173,7 +173,7 @@ class TrainingSetCommandTest {
     assertThat(lines("honolulu.csv"))
         .containsExactly(
             "customer_id,snapshot_at,customer_orders__orders_30d",
-            "017850,2011-01-05,4",
+            "017850,2011-01-05 00:00:00,4",
             "017850,2011-01-05 12:00:00,4");
   }
 

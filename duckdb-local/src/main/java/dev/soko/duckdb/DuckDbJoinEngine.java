@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -233,16 +234,18 @@ public final class DuckDbJoinEngine implements JoinEngine {
 
   /** Copies the spine into a temporary table and plans the join over it. */
   private Query prepare(DuckDBConnection joinConnection, JoinRequest request) throws SQLException {
-    loadSpine(joinConnection, request.spine(), stringKeyColumns(request));
+    // A CSV spine's timestamp column is read as text and typed below from every row, not from
+    // the sample DuckDB's reader guesses types from.
+    Map<String, Boolean> textColumns = new LinkedHashMap<>(stringKeyColumns(request));
+    textColumns.put(request.timestampColumn(), true);
+    loadSpine(joinConnection, request.spine(), textColumns);
     Map<String, String> spineTypes = describe(joinConnection);
     checkColumns(request, spineTypes);
     List<Object> parameters = new ArrayList<>();
     String timeType = spineTypes.get(request.timestampColumn());
     if (timeType.equals("VARCHAR")) {
-      timeType = textTimeType(joinConnection, request);
-    } else if (timeType.equals("TIMESTAMP WITH TIME ZONE")
-        && request.spine() instanceof TableSource.Csv csv) {
-      checkEveryTimeHasAZone(joinConnection, request, csv);
+      timeType = typeTextTimes(joinConnection, request);
+      spineTypes.put(request.timestampColumn(), timeType);
     }
 
     String time = timestamp(request, timeType, parameters);
@@ -767,6 +770,8 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
 
     Set<String> outputs = new HashSet<>();
+    Set<String> spineNames = new HashSet<>();
+    spineTypes.keySet().forEach(name -> spineNames.add(name.toLowerCase(Locale.ROOT)));
     for (GroupJoin group : request.groups()) {
       for (int k = 0; k < group.spineKeys().size(); k++) {
         String column = group.spineKeys().get(k);
@@ -805,7 +810,9 @@ public final class DuckDbJoinEngine implements JoinEngine {
       }
 
       for (String output : group.outputNames()) {
-        if (spineTypes.containsKey(output) || !outputs.add(output)) {
+        // DuckDB's names ignore case: Country and country are one name.
+        String folded = output.toLowerCase(Locale.ROOT);
+        if (spineNames.contains(folded) || !outputs.add(folded)) {
           throw new SokoException(
               "Cannot build training set: feature column '"
                   + output
@@ -817,68 +824,83 @@ public final class DuckDbJoinEngine implements JoinEngine {
   }
 
   /**
-   * Returns the type a text timestamp column is read as: {@code TIMESTAMP} when every value is a
-   * date or a time without a zone, as in a CSV column that mixes the two (which DuckDB reads as
-   * text), otherwise {@code VARCHAR}, which is refused.
+   * Types a text timestamp column of the spine from all its values, and returns its new type:
+   * {@code DATE} when every value is a date, {@code TIMESTAMP} when every value is a date or a time
+   * without a zone (a date is its start of day), {@code TIMESTAMP WITH TIME ZONE} when every value
+   * has an offset or zone; otherwise the column stays {@code VARCHAR}, which is refused.
    *
    * @throws SokoException if every value is a time or date, but some have an offset and some not
    */
-  private static String textTimeType(DuckDBConnection joinConnection, JoinRequest request)
+  private static String typeTextTimes(DuckDBConnection joinConnection, JoinRequest request)
       throws SQLException {
-    String column = quote(request.timestampColumn());
+    String column = "trim(" + quote(request.timestampColumn()) + ")";
+    String zoneLess =
+        "regexp_full_match("
+            + column
+            + ", ?) AND TRY_CAST("
+            + column
+            + " AS TIMESTAMP) IS NOT NULL";
     String sql =
-        "SELECT count(*) FILTER (WHERE NOT regexp_full_match("
+        "SELECT count(*), count(*) FILTER (WHERE "
+            + zoneLess
+            + "), count(*) FILTER (WHERE TRY_CAST("
             + column
-            + ", ?) OR TRY_CAST("
+            + " AS DATE) IS NOT NULL AND regexp_full_match("
             + column
-            + " AS TIMESTAMP) IS NULL), count(*) FILTER (WHERE TRY_CAST("
+            + ", '\\d{4}-\\d\\d-\\d\\d')), count(*) FILTER (WHERE NOT regexp_full_match("
             + column
-            + " AS TIMESTAMPTZ) IS NULL) FROM "
+            + ", ?) AND TRY_CAST("
+            + column
+            + " AS TIMESTAMPTZ) IS NOT NULL) FROM "
             + SPINE
             + " WHERE "
-            + column
+            + quote(request.timestampColumn())
             + " IS NOT NULL";
+    long values;
+    long withoutZone;
+    long dates;
+    long withZone;
     try (PreparedStatement statement = joinConnection.prepareStatement(sql)) {
       statement.setString(1, ZONELESS_TEXT);
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        if (result.getLong(1) == 0) {
-          return "TIMESTAMP";
-        }
-
-        if (result.getLong(2) == 0) {
-          throw mixedZones(request);
-        }
-
-        return "VARCHAR";
-      }
-    }
-  }
-
-  /**
-   * Refuses a CSV spine whose timestamp column DuckDB read as times with a zone although some rows
-   * have none: it reads those in its own session zone, not in the spine's.
-   */
-  private static void checkEveryTimeHasAZone(
-      DuckDBConnection joinConnection, JoinRequest request, TableSource.Csv csv)
-      throws SQLException {
-    String column = quote(request.timestampColumn());
-    try (PreparedStatement statement =
-        joinConnection.prepareStatement(
-            "SELECT count(*) FROM read_csv(?, types = {"
-                + literal(request.timestampColumn())
-                + ": 'VARCHAR'}) WHERE regexp_full_match(trim("
-                + column
-                + "), ?)")) {
-      statement.setString(1, csv.path().toAbsolutePath().toString());
       statement.setString(2, ZONELESS_TEXT);
       try (ResultSet result = statement.executeQuery()) {
         result.next();
-        if (result.getLong(1) > 0) {
-          throw mixedZones(request);
-        }
+        values = result.getLong(1);
+        withoutZone = result.getLong(2);
+        dates = result.getLong(3);
+        withZone = result.getLong(4);
       }
     }
+
+    String type;
+    if (values > 0 && dates == values) {
+      type = "DATE";
+    } else if (values > 0 && withoutZone == values) {
+      type = "TIMESTAMP";
+    } else if (values > 0 && withZone == values) {
+      type = "TIMESTAMPTZ";
+    } else if (values > 0 && withoutZone + withZone == values) {
+      throw mixedZones(request);
+    } else {
+      return "VARCHAR";
+    }
+
+    try (Statement statement = joinConnection.createStatement()) {
+      statement.execute(
+          "ALTER TABLE "
+              + SPINE
+              + " ALTER COLUMN "
+              + quote(request.timestampColumn())
+              + " SET DATA TYPE "
+              + type
+              + " USING CAST("
+              + column
+              + " AS "
+              + type
+              + ")");
+    }
+
+    return type.equals("TIMESTAMPTZ") ? "TIMESTAMP WITH TIME ZONE" : type;
   }
 
   private static SokoException mixedZones(JoinRequest request) {

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -255,12 +256,13 @@ class DuckDbJoinEngineTest {
     List<List<Object>> berlin =
         join(request(new TableSource.Csv(spine), ZoneId.of("Europe/Berlin"), clicks()));
 
-    // The date is its start of day in Berlin, 23:00 UTC the day before, when nothing was clicked.
+    // The date is its start of day in Berlin, 23:00 UTC the day before, when nothing was clicked;
+    // the column comes out as times without a zone, as written.
     assertThat(berlin)
         .containsExactly(
-            Arrays.asList("u1", "2024-03-01", null),
-            Arrays.asList("u1", "2024-03-01 12:30:00", 3L),
-            Arrays.asList("u1", "2024-03-01T11:10", 1L));
+            Arrays.asList("u1", LocalDateTime.parse("2024-03-01T00:00"), null),
+            Arrays.asList("u1", LocalDateTime.parse("2024-03-01T12:30"), 3L),
+            Arrays.asList("u1", LocalDateTime.parse("2024-03-01T11:10"), 1L));
   }
 
   @Test
@@ -298,6 +300,50 @@ class DuckDbJoinEngineTest {
                 + " times or dates without one; write every row in the same form, all with an"
                 + " offset (2024-03-01T10:00:00+02:00) or all without (2024-03-01 10:00:00 or"
                 + " 2024-03-01, then give the zone)");
+  }
+
+  // Regression: DuckDB types a CSV column from a sample of its first rows, so a form that first
+  // appears later was read in the sampled type: an offset dropped, a time cut to its date.
+  @Test
+  void typesACsvSpineTimeColumnFromEveryRowNotASample() throws Exception {
+    List<String> zoneLessThenOffset = new ArrayList<>(List.of("user_id,shown_at"));
+    List<String> datesThenTime = new ArrayList<>(List.of("user_id,shown_at"));
+    for (int i = 0; i < 30_000; i++) {
+      zoneLessThenOffset.add("u9,2024-03-01 09:00:00");
+      datesThenTime.add("u9,2024-02-28");
+    }
+
+    zoneLessThenOffset.add("u1,2024-03-01T12:30:00+02:00");
+    datesThenTime.add("u1,2024-03-01 10:30:00");
+    Path mixed = csv(zoneLessThenOffset.toArray(String[]::new));
+    Path dated = csv(datesThenTime.toArray(String[]::new));
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+
+    assertThatThrownBy(
+            () ->
+                engine.join(
+                    request(new TableSource.Csv(mixed), ZoneOffset.UTC, clicks()), allocator))
+        .isInstanceOf(SokoException.class)
+        .hasMessageContaining("spine column 'shown_at' mixes times with an offset");
+    List<List<Object>> rows = join(request(new TableSource.Csv(dated), ZoneOffset.UTC, clicks()));
+    assertThat(rows).hasSize(30_001);
+    assertThat(rows.get(30_000).get(1)).isEqualTo(LocalDateTime.parse("2024-03-01T10:30:00"));
+    assertThat(rows.get(0).get(1)).isEqualTo(LocalDateTime.parse("2024-02-28T00:00:00"));
+  }
+
+  // Regression: a spine column whose name differed from a feature column's only in case was kept,
+  // and DuckDB renamed the feature column with a suffix.
+  @Test
+  void refusesASpineColumnNamedAsAFeatureColumnInAnotherCase() throws Exception {
+    Path spine = csv("user_id,shown_at,Clicks__Total", "u1,2024-03-01 10:30:00+00,x");
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+
+    assertThatThrownBy(
+            () -> engine.join(request(new TableSource.Csv(spine), null, clicks()), allocator))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: feature column 'clicks__total' has the name of another"
+                + " column; give the join an alias, or rename the spine column");
   }
 
   @Test
