@@ -261,6 +261,7 @@ final class DuckDbOfflineStore implements OfflineStore {
    * joins read it.
    */
   private void keepReplaced(GroupSpec spec) {
+    // Limitation: nothing drops replaced rows on a schedule; expireReplaced drops them on request.
     String table = DuckDbNames.replacedTable(spec);
     List<String> columns = new ArrayList<>(DuckDbNames.columnDefinitions(spec));
     columns.add(quote(DuckDbNames.REPLACED_AT) + " TIMESTAMPTZ NOT NULL");
