@@ -251,8 +251,8 @@ final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * How a command reads its input: the zone for times written without one, and where to tell the
-   * user what the input lacked.
+   * How a command reads its input: the zone for times written without one, and where to keep what
+   * to tell the user about the input once the command has succeeded.
    */
   interface InputReading {
 
@@ -260,12 +260,12 @@ final class StoreSession implements AutoCloseable {
     ZoneId zone();
 
     /**
-     * Called when times without a zone were read and used: for rows to store, before anything is
-     * written; for a spine, once the training set is written.
+     * Called when times without a zone were read and used: for rows to store, once the whole file
+     * has been read and found valid; for a spine, once the training set is written.
      */
     void noteZoneLess();
 
-    /** Tells the user, before anything is written, a line about how the input was read. */
+    /** Keeps a line about how the input was read, to tell the user once the command succeeded. */
     void note(String line);
   }
 

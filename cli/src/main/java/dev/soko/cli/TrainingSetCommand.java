@@ -164,9 +164,10 @@ final class TrainingSetCommand extends SubCommand {
     WriteSummary summary;
     try (StoreSession store = openExistingStore();
         Progress progress = progress("training-set", -1)) {
-      summary = store.trainingSet(request, timezone.use(err()), progress);
+      summary = store.trainingSet(request, timezone.use(), progress);
     }
 
+    timezone.printNotes(err());
     out()
         .println(
             "Wrote "
