@@ -505,13 +505,13 @@ final class StoreSession implements AutoCloseable {
                 + group
                 + "' (its columns are "
                 + String.join(", ", spineColumns)
-                + "); rename the spine column to '"
+                + "); rename the spine column that holds it to '"
                 + key
-                + "', or pass --key "
+                + "', or name that column with --key "
                 + selection.name()
                 + ":"
                 + key
-                + "=SPINE_COLUMN");
+                + "=COLUMN");
       }
     }
   }

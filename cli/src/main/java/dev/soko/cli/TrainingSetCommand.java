@@ -307,7 +307,8 @@ final class TrainingSetCommand extends SubCommand {
       return new IllegalArgumentException(
           "Cannot read --key '"
               + text
-              + "': write GROUP:KEY=SPINE_COLUMN, such as customer_orders:customer_id=buyer_id");
+              + "': write JOIN:KEY=COLUMN, JOIN being the join's alias, or its group if it has"
+              + " none, such as customer_orders:customer_id=buyer_id");
     }
   }
 

@@ -524,8 +524,9 @@ class TrainingSetCommandTest {
             "Error: Cannot build training set: the spine "
                 + dir.resolve("spine.csv")
                 + " has no column 'customer_id' for key 'customer_id' of group 'customer_orders'"
-                + " (its columns are buyer, snapshot_at, label); rename the spine column to"
-                + " 'customer_id', or pass --key customer_orders:customer_id=SPINE_COLUMN");
+                + " (its columns are buyer, snapshot_at, label); rename the spine column that"
+                + " holds it to 'customer_id', or name that column with --key"
+                + " customer_orders:customer_id=COLUMN");
     assertThat(dir.resolve("t.csv")).doesNotExist();
   }
 
@@ -536,6 +537,9 @@ class TrainingSetCommandTest {
 
     Cli.Result malformed =
         trainingSet(cli, "--features", "customer_orders", "--key", "customer_id", "--out", "t.csv");
+    Cli.Result noColumn =
+        trainingSet(
+            cli, "--features", "b=customer_orders", "--key", "b:customer_id", "--out", "t.csv");
     Cli.Result unjoined =
         trainingSet(
             cli,
@@ -548,7 +552,13 @@ class TrainingSetCommandTest {
 
     assertThat(malformed.errLines())
         .containsExactly(
-            "Error: Cannot read --key 'customer_id': write GROUP:KEY=SPINE_COLUMN, such as"
+            "Error: Cannot read --key 'customer_id': write JOIN:KEY=COLUMN, JOIN being the"
+                + " join's alias, or its group if it has none, such as"
+                + " customer_orders:customer_id=buyer_id");
+    assertThat(noColumn.errLines())
+        .containsExactly(
+            "Error: Cannot read --key 'b:customer_id': write JOIN:KEY=COLUMN, JOIN being the"
+                + " join's alias, or its group if it has none, such as"
                 + " customer_orders:customer_id=buyer_id");
     assertThat(unjoined.errLines())
         .containsExactly(
