@@ -531,6 +531,31 @@ class TrainingSetCommandTest {
   }
 
   @Test
+  void refusesAKeyMappedToAColumnTheSpineLacksNamingTheMapping() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", SPINE.replace("customer_id,", "buyer,"));
+
+    Cli.Result result =
+        trainingSet(
+            cli,
+            "--features",
+            "b=customer_orders",
+            "--key",
+            "b:customer_id=nocol",
+            "--out",
+            "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: the column 'nocol' named by --key"
+                + " b:customer_id=nocol is not in the spine "
+                + dir.resolve("spine.csv")
+                + " (its columns are buyer, snapshot_at, label); check the name");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
+  @Test
   void refusesAMalformedOrUnjoinedKeyMapping() throws Exception {
     Fixtures.write(dir, "spine.csv", SPINE);
     Cli cli = new Cli(dir);
