@@ -176,7 +176,7 @@ class AbsentColumnTest {
         .containsExactly(
             "Error: Cannot read "
                 + dir.resolve("untimed.csv")
-                + ": it has no column customer_id, event_time of group 'customer_orders' (its"
+                + ": it has no columns customer_id, event_time of group 'customer_orders' (its"
                 + " columns are orders_30d, country); name the file's columns as the group's:"
                 + " customer_id, event_time, orders_30d, spend_30d, country");
     assertThat(cli.run("describe", "customer_orders").outLines())
