@@ -658,6 +658,18 @@ class TrainingSetCommandTest {
             "Cannot read --features 'Seller=customer_activity': the alias 'Seller' is not a valid"
                 + " name; use lower case letters, digits and underscores, starting with a letter,"
                 + " at most 63 characters, such as seller");
+    assertThatThrownBy(() -> FeatureSelection.parse("b=c=customer_activity"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot read --features 'b=c=customer_activity': it has more than one '='; write one"
+                + " alias before the group, as ALIAS=GROUP or ALIAS=GROUP:FEATURE,FEATURE, such as"
+                + " seller=customer_activity");
+    assertThatThrownBy(() -> FeatureSelection.parse("b__x=customer_activity"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot read --features 'b__x=customer_activity': the alias 'b__x' contains '__',"
+                + " which separates the alias from the feature in the column names"
+                + " ALIAS__<feature>; use an alias without '__', such as seller");
   }
 
   @Test
