@@ -65,13 +65,27 @@ final class StoreSession implements AutoCloseable {
    */
   static void requireExisting(Path configFile, Path workingDirectory) {
     Path file = localFile(configFile, workingDirectory);
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new SokoException(
-          "Cannot open the store: there is no store here ("
-              + file
-              + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in the"
-              + " folder that holds it");
+    if (file == null || Files.isRegularFile(file)) {
+      return;
     }
+
+    // A configuration names its store wherever the command runs; only without one does the folder.
+    if (configFile != null) {
+      throw new SokoException(
+          "Cannot open the store: "
+              + file
+              + ", named by "
+              + configFile
+              + ", does not exist; create it with 'soko apply JAR' and the same configuration, or"
+              + " fix 'path' under 'offline' in "
+              + configFile);
+    }
+
+    throw new SokoException(
+        "Cannot open the store: there is no store here ("
+            + file
+            + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in the"
+            + " folder that holds it");
   }
 
   /** Returns the file of the local store the configuration names, or null for another type. */
