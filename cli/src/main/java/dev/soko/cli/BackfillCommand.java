@@ -58,8 +58,8 @@ final class BackfillCommand extends SubCommand {
 
   @Override
   int run() {
-    Instant start = timezone.parse(from, "--from", err());
-    Instant end = timezone.parse(to, "--to", err());
+    Instant start = timezone.parse(from, "--from");
+    Instant end = timezone.parse(to, "--to");
     if (!start.isBefore(end)) {
       throw new IllegalArgumentException(
           "--from "
@@ -75,10 +75,10 @@ final class BackfillCommand extends SubCommand {
     WriteSummary summary;
     try (StoreSession store = openExistingStore();
         Progress progress = progress("backfill " + group, -1)) {
-      summary =
-          store.backfill(group, range, input, format, allowEmpty, timezone.use(err()), progress);
+      summary = store.backfill(group, range, input, format, allowEmpty, timezone.use(), progress);
     }
 
+    timezone.printNotes(err());
     out()
         .println(
             "Backfilled "

@@ -37,7 +37,7 @@ final class ExpireCommand extends SubCommand {
 
   @Override
   int run() {
-    Instant cutoff = timezone.parse(before, "--before", err());
+    Instant cutoff = timezone.parse(before, "--before");
     long dropped;
     long kept;
     try (StoreSession store = openExistingStore()) {
@@ -45,6 +45,7 @@ final class ExpireCommand extends SubCommand {
       kept = store.describe(group, null).stats().replacedRows();
     }
 
+    timezone.printNotes(err());
     out()
         .println(
             "Dropped "

@@ -38,11 +38,17 @@ final class GetCommand extends SubCommand {
       values.table().print(out());
     }
 
-    if (!values.missing().isEmpty()) {
-      out().println("No online value for " + String.join(", ", values.missing()) + ".");
+    // A line per key: in one list, the commas of a composite key would read as separators.
+    for (String key : values.missing()) {
+      out().println("No online value for key " + key + ".");
     }
 
-    out().println(values.table().rowCount() + " of " + keys.size() + " keys found.");
+    out()
+        .println(
+            WriteSummary.count(values.table().rowCount())
+                + " of "
+                + WriteSummary.count(keys.size(), "key")
+                + " found.");
     return Soko.OK;
   }
 

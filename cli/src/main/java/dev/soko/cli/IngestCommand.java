@@ -37,9 +37,10 @@ final class IngestCommand extends SubCommand {
     WriteSummary summary;
     try (StoreSession store = openExistingStore();
         Progress progress = progress("ingest " + group, -1)) {
-      summary = store.ingest(group, input, format, timezone.use(err()), progress);
+      summary = store.ingest(group, input, format, timezone.use(), progress);
     }
 
+    timezone.printNotes(err());
     out()
         .println(
             "Ingested "

@@ -65,13 +65,27 @@ final class StoreSession implements AutoCloseable {
    */
   static void requireExisting(Path configFile, Path workingDirectory) {
     Path file = localFile(configFile, workingDirectory);
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new SokoException(
-          "Cannot open the store: there is no store here ("
-              + file
-              + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in the"
-              + " folder that holds it");
+    if (file == null || Files.isRegularFile(file)) {
+      return;
     }
+
+    // A configuration names its store wherever the command runs; only without one does the folder.
+    if (configFile != null) {
+      throw new SokoException(
+          "Cannot open the store: "
+              + file
+              + ", named by "
+              + configFile
+              + ", does not exist; create it with 'soko apply JAR' and the same configuration, or"
+              + " fix 'path' under 'offline' in "
+              + configFile);
+    }
+
+    throw new SokoException(
+        "Cannot open the store: there is no store here ("
+            + file
+            + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in the"
+            + " folder that holds it");
   }
 
   /** Returns the file of the local store the configuration names, or null for another type. */
@@ -251,8 +265,8 @@ final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * How a command reads its input: the zone for times written without one, and where to tell the
-   * user what the input lacked.
+   * How a command reads its input: the zone for times written without one, and where to keep what
+   * to tell the user about the input once the command has succeeded.
    */
   interface InputReading {
 
@@ -260,12 +274,12 @@ final class StoreSession implements AutoCloseable {
     ZoneId zone();
 
     /**
-     * Called when times without a zone were read and used: for rows to store, before anything is
-     * written; for a spine, once the training set is written.
+     * Called when times without a zone were read and used: for rows to store, once the whole file
+     * has been read and found valid; for a spine, once the training set is written.
      */
     void noteZoneLess();
 
-    /** Tells the user, before anything is written, a line about how the input was read. */
+    /** Keeps a line about how the input was read, to tell the user once the command succeeded. */
     void note(String line);
   }
 
@@ -493,6 +507,23 @@ final class StoreSession implements AutoCloseable {
 
     for (String key : spec.keyNames()) {
       String column = mapped.getOrDefault(key, key);
+      if (!spineColumns.contains(column) && mapped.containsKey(key)) {
+        throw new SokoException(
+            "Cannot build training set: the column '"
+                + column
+                + "' named by --key "
+                + selection.name()
+                + ":"
+                + key
+                + "="
+                + column
+                + " is not in the spine "
+                + request.spine()
+                + " (its columns are "
+                + String.join(", ", spineColumns)
+                + "); check the name");
+      }
+
       if (!spineColumns.contains(column)) {
         throw new SokoException(
             "Cannot build training set: the spine "
@@ -505,13 +536,13 @@ final class StoreSession implements AutoCloseable {
                 + group
                 + "' (its columns are "
                 + String.join(", ", spineColumns)
-                + "); rename the spine column to '"
+                + "); rename the spine column that holds it to '"
                 + key
-                + "', or pass --key "
+                + "', or name that column with --key "
                 + selection.name()
                 + ":"
                 + key
-                + "=SPINE_COLUMN");
+                + "=COLUMN");
       }
     }
   }

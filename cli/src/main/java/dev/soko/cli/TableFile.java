@@ -328,7 +328,7 @@ final class TableFile implements AutoCloseable {
       throw new SokoException(
           "Cannot read "
               + path
-              + ": it has no column "
+              + (missing.size() == 1 ? ": it has no column " : ": it has no columns ")
               + String.join(", ", missing)
               + " of group '"
               + spec.name()

@@ -9,14 +9,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The {@code --timezone} option, and the reading of times given on the command line. A time without
- * a zone (a CSV timestamp, {@code --from 2011-01-31}) is read in the given zone; without the option
- * it is read as UTC, and the command says so once.
+ * The {@code --timezone} option, the reading of times given on the command line, and the notes a
+ * command prints about how it read its input. A time without a zone (a CSV timestamp, {@code --from
+ * 2011-01-31}) is read in the given zone; without the option it is read as UTC, and the command
+ * says so once.
+ *
+ * <p>Notes are kept, not printed, while the command runs: a command that is refused prints only its
+ * error, and one that succeeds prints them with {@link #printNotes} just before its summary.
  */
 final class TimezoneOption {
 
@@ -33,7 +39,7 @@ final class TimezoneOption {
               + " Default: UTC.")
   private ZoneId zone;
 
-  private boolean noted;
+  private final Set<String> notes = new LinkedHashSet<>();
 
   /** Returns the zone for times without one: the one given, else UTC. */
   ZoneId zone() {
@@ -45,20 +51,25 @@ final class TimezoneOption {
     return zone != null;
   }
 
-  /** Prints the UTC note, once, if no zone was given. */
-  void noteDefault(PrintWriter err) {
-    if (zone == null && !noted) {
-      err.println(UTC_NOTE);
-      err.flush();
-      noted = true;
+  /** Keeps the UTC note, if no zone was given. */
+  private void noteDefault() {
+    if (zone == null) {
+      notes.add(UTC_NOTE);
     }
   }
 
   /**
-   * Returns this option as {@link StoreSession} reads input with it, printing a default zone's note
-   * and other notes on {@code err}.
+   * Prints the notes kept so far, each once and in the order they were made, and forgets them: for
+   * a command that succeeded, just before its summary.
    */
-  StoreSession.InputReading use(PrintWriter err) {
+  void printNotes(PrintWriter err) {
+    notes.forEach(err::println);
+    err.flush();
+    notes.clear();
+  }
+
+  /** Returns this option as {@link StoreSession} reads input with it, keeping its notes. */
+  StoreSession.InputReading use() {
     return new StoreSession.InputReading() {
       @Override
       public ZoneId zone() {
@@ -67,13 +78,12 @@ final class TimezoneOption {
 
       @Override
       public void noteZoneLess() {
-        noteDefault(err);
+        noteDefault();
       }
 
       @Override
       public void note(String line) {
-        err.println(line);
-        err.flush();
+        notes.add(line);
       }
     };
   }
@@ -81,11 +91,12 @@ final class TimezoneOption {
   /**
    * Reads a time given to an option: an instant with a zone or offset ({@code
    * 2011-01-31T08:00:00Z}), a local time ({@code 2011-01-31T08:00} or {@code 2011-01-31 08:00}) or
-   * a date ({@code 2011-01-31}, its start of day), the last two in {@link #zone()}.
+   * a date ({@code 2011-01-31}, its start of day), the last two in {@link #zone()}, keeping the UTC
+   * note when no zone was given.
    *
    * @throws IllegalArgumentException if the text is none of these
    */
-  Instant parse(String text, String option, PrintWriter err) {
+  Instant parse(String text, String option) {
     String value = text.strip();
     try {
       return ZonedDateTime.parse(value).toInstant();
@@ -101,7 +112,7 @@ final class TimezoneOption {
         instant = LocalDateTime.parse(value.replace(' ', 'T')).atZone(zone()).toInstant();
       }
 
-      noteDefault(err);
+      noteDefault();
       return instant;
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(

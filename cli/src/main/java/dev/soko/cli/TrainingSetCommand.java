@@ -58,9 +58,9 @@ final class TrainingSetCommand extends SubCommand {
       required = true,
       paramLabel = "[ALIAS=]GROUP[:F,...]",
       description =
-          "A group's features to join: all of them, or those listed. An alias names the join's"
-              + " columns <alias>__<feature> instead of <group>__<feature>, and lets one group be"
-              + " joined twice on different keys. Repeatable.")
+          "A group's features to join: all of them, or those listed. An alias, a name without"
+              + " '__', names the join's columns <alias>__<feature> instead of <group>__<feature>,"
+              + " and lets one group be joined twice on different keys. Repeatable.")
   private List<String> features = new ArrayList<>();
 
   @Option(
@@ -164,9 +164,10 @@ final class TrainingSetCommand extends SubCommand {
     WriteSummary summary;
     try (StoreSession store = openExistingStore();
         Progress progress = progress("training-set", -1)) {
-      summary = store.trainingSet(request, timezone.use(err()), progress);
+      summary = store.trainingSet(request, timezone.use(), progress);
     }
 
+    timezone.printNotes(err());
     out()
         .println(
             "Wrote "
@@ -224,8 +225,8 @@ final class TrainingSetCommand extends SubCommand {
     /**
      * Reads {@code GROUP} or {@code GROUP:F1,F2}, each optionally after {@code ALIAS=}.
      *
-     * @throws IllegalArgumentException if the alias, group or a feature name is empty, or the alias
-     *     is not a valid name
+     * @throws IllegalArgumentException if the alias, group or a feature name is empty, the text has
+     *     more than one {@code =}, or the alias is not a valid name or contains {@code __}
      */
     static FeatureSelection parse(String text) {
       int colon = text.indexOf(':');
@@ -250,6 +251,14 @@ final class TrainingSetCommand extends SubCommand {
                 + " customer_activity:orders_7d");
       }
 
+      if (text.indexOf('=') != text.lastIndexOf('=')) {
+        throw new IllegalArgumentException(
+            "Cannot read --features '"
+                + text
+                + "': it has more than one '='; write one alias before the group, as ALIAS=GROUP"
+                + " or ALIAS=GROUP:FEATURE,FEATURE, such as seller=customer_activity");
+      }
+
       if (alias != null && !alias.matches("[a-z][a-z0-9_]{0,62}")) {
         throw new IllegalArgumentException(
             "Cannot read --features '"
@@ -258,6 +267,16 @@ final class TrainingSetCommand extends SubCommand {
                 + alias
                 + "' is not a valid name; use lower case letters, digits and underscores, starting"
                 + " with a letter, at most 63 characters, such as seller");
+      }
+
+      if (alias != null && alias.contains("__")) {
+        throw new IllegalArgumentException(
+            "Cannot read --features '"
+                + text
+                + "': the alias '"
+                + alias
+                + "' contains '__', which separates the alias from the feature in the column"
+                + " names ALIAS__<feature>; use an alias without '__', such as seller");
       }
 
       return new FeatureSelection(alias != null ? alias : group, group, names);
@@ -306,7 +325,8 @@ final class TrainingSetCommand extends SubCommand {
       return new IllegalArgumentException(
           "Cannot read --key '"
               + text
-              + "': write GROUP:KEY=SPINE_COLUMN, such as customer_orders:customer_id=buyer_id");
+              + "': write JOIN:KEY=COLUMN, JOIN being the join's alias, or its group if it has"
+              + " none, such as customer_orders:customer_id=buyer_id");
     }
   }
 

@@ -125,6 +125,36 @@ class AbsentColumnTest {
   }
 
   @Test
+  void saysNothingOfAnAbsentFeatureWhenTheBackfillIsRefused() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(
+        dir,
+        "twice.csv",
+        "customer_id,event_time,orders_30d\n"
+            + "q1,2011-01-04T10:00:00Z,3\n"
+            + "q1,2011-01-04T10:00:00Z,4\n");
+
+    Cli.Result result =
+        cli.run(
+            "backfill",
+            "customer_orders",
+            "--from",
+            "2011-01-04",
+            "--to",
+            "2011-01-05",
+            "twice.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot backfill group 'customer_orders' version 1: rows 1 and 2 both have key"
+                + " q1 and event time 2011-01-04T10:00:00Z. A backfill states each (keys, event"
+                + " time) once; nothing was written");
+    assertThat(cli.run("describe", "customer_orders").outLines())
+        .contains("Rows stored: 0 (a key and event time written twice counts twice)");
+  }
+
+  @Test
   void refusesAFileWithoutARequiredColumnAndWritesNothing() throws Exception {
     Cli cli = Fixtures.applied(dir);
     Fixtures.write(
@@ -146,7 +176,7 @@ class AbsentColumnTest {
         .containsExactly(
             "Error: Cannot read "
                 + dir.resolve("untimed.csv")
-                + ": it has no column customer_id, event_time of group 'customer_orders' (its"
+                + ": it has no columns customer_id, event_time of group 'customer_orders' (its"
                 + " columns are orders_30d, country); name the file's columns as the group's:"
                 + " customer_id, event_time, orders_30d, spend_30d, country");
     assertThat(cli.run("describe", "customer_orders").outLines())

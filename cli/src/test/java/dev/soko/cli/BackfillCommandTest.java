@@ -122,6 +122,66 @@ class BackfillCommandTest {
   }
 
   @Test
+  void refusesFromAfterToWithZoneLessBoundsSayingOnlyWhy() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "january4.csv", JANUARY_4);
+
+    Cli.Result result =
+        cli.run(
+            "backfill",
+            "customer_orders",
+            "--from",
+            "2011-02-01",
+            "--to",
+            "2011-01-01",
+            "january4.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: --from 2011-02-01T00:00:00Z is not before --to 2011-01-01T00:00:00Z: pass a"
+                + " --from earlier than --to (the range is [from, to))");
+  }
+
+  @Test
+  void refusesAMissingFileWithZoneLessBoundsSayingOnlyWhy() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+
+    Cli.Result result =
+        cli.run(
+            "backfill", "customer_orders", "--from", "2011-01-04", "--to", "2011-01-05", "no.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot read " + dir.resolve("no.csv") + ": no such file; check the path");
+  }
+
+  @Test
+  void refusesWhereThereIsNoStoreWithZoneLessBoundsSayingOnlyWhy() throws Exception {
+    Fixtures.write(dir, "january4.csv", JANUARY_4);
+
+    Cli.Result result =
+        new Cli(dir)
+            .run(
+                "backfill",
+                "customer_orders",
+                "--from",
+                "2011-01-04",
+                "--to",
+                "2011-01-05",
+                "january4.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot open the store: there is no store here ("
+                + dir.resolve(".soko/soko.duckdb")
+                + " does not exist); create it with 'soko init' or 'soko apply JAR', or run in the"
+                + " folder that holds it");
+  }
+
+  @Test
   void refusesATimeThatIsNoTime() {
     Cli.Result result =
         new Cli(dir)

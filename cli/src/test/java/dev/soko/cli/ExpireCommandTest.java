@@ -69,12 +69,14 @@ class ExpireCommandTest {
 
     Cli.Result unknown = cli.run("expire", "nope", "--before", "2999-01-01T00:00:00Z");
     Cli.Result noTime = cli.run("expire", "customer_orders");
+    Cli.Result zoneLess = cli.run("expire", "nope", "--before", "2999-01-01");
 
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.errLines())
         .containsExactly(
             "Error: Cannot expire the replaced rows of group 'nope': no group of that name was"
                 + " applied; run 'soko list' to see the groups, or 'soko apply JAR' to create it");
+    assertThat(zoneLess.errLines()).containsExactlyElementsOf(unknown.errLines());
     assertThat(noTime.exitCode()).isEqualTo(1);
     assertThat(noTime.errLines())
         .containsExactly(

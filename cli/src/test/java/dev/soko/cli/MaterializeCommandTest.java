@@ -76,7 +76,7 @@ class MaterializeCommandTest {
             "stock_code | event_time           | units_7d",
             "-----------+----------------------+---------",
             "85123A     | 2011-01-04T10:00:00Z |       12",
-            "1 of 1 keys found.");
+            "1 of 1 key found.");
 
     execute("ALTER TABLE offline.item_stats_v1 RENAME COLUMN units TO units_7d");
     assertThat(cli.run("materialize", "item_stats").outLinesTimeless())

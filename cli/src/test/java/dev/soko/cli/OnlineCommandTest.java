@@ -3,6 +3,7 @@ package dev.soko.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class OnlineCommandTest {
             "-----------+----------------------+---------",
             "85123A     | 2011-01-04T10:00:00Z |       12",
             "22423      | 2011-01-04T10:00:00Z |     null",
-            "No online value for nope.",
+            "No online value for key nope.",
             "2 of 3 keys found.");
     assertThat(disable.outLines())
         .containsExactly("Online serving is off for item_stats; its online values are deleted.");
@@ -39,6 +40,66 @@ class OnlineCommandTest {
             "Error: Cannot read online values of group 'item_stats': online serving is off for it;"
                 + " turn it on with 'soko online enable item_stats'");
     assertThat(cli.run("describe", "item_stats").outLines()).contains("Online:      off");
+  }
+
+  // Regression: the keys without a value were listed on one line, separated by commas, which read
+  // as one composite key.
+  @Test
+  void namesEachKeyWithoutAValueOnALineOfItsOwn() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    cli.run("online", "enable", "item_stats");
+
+    Cli.Result none = cli.run("get", "item_stats", "17850", "13047");
+    Cli.Result one = cli.run("get", "item_stats", "85123A");
+
+    assertThat(none.exitCode()).isZero();
+    assertThat(none.outLines())
+        .containsExactly(
+            "No online value for key 17850.",
+            "No online value for key 13047.",
+            "0 of 2 keys found.");
+    assertThat(one.outLines()).endsWith("1 of 1 key found.");
+  }
+
+  @Test
+  void namesACompositeKeyWithoutAValueByItsParts() throws Exception {
+    Cli cli = new Cli(dir);
+    Path jar =
+        DefinitionJar.compile(
+            dir,
+            "articles",
+            Map.of(
+                "ArticleStats",
+                """
+                import dev.soko.annotations.EventTime;
+                import dev.soko.annotations.FeatureGroup;
+                import dev.soko.annotations.Key;
+                import java.time.Instant;
+
+                @FeatureGroup(name = "article_stats", owner = "news")
+                public record ArticleStats(
+                    @Key long articleId, @Key String language, @EventTime Instant eventTime,
+                    Long clicks) {}
+                """));
+    assertThat(cli.run("apply", jar.toString()).exitCode()).isZero();
+    Fixtures.write(
+        dir,
+        "articles.csv",
+        "article_id,language,event_time,clicks\n42,en,2011-01-04T10:00:00Z,3\n");
+    assertThat(cli.run("ingest", "article_stats", "articles.csv").exitCode()).isZero();
+    assertThat(cli.run("online", "enable", "article_stats").exitCode()).isZero();
+
+    Cli.Result get = cli.run("get", "article_stats", "42,en", "42,fr", "7,en");
+
+    assertThat(get.exitCode()).as(get.err()).isZero();
+    assertThat(get.outLines())
+        .containsExactly(
+            "article_id | language | event_time           | clicks",
+            "-----------+----------+----------------------+-------",
+            "        42 | en       | 2011-01-04T10:00:00Z |      3",
+            "No online value for key 42,fr.",
+            "No online value for key 7,en.",
+            "1 of 3 keys found.");
   }
 
   @Test

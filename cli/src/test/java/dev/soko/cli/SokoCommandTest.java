@@ -112,6 +112,39 @@ class SokoCommandTest {
     assertThat(empty).isEmptyDirectory();
   }
 
+  // Regression: where a configuration named a store that did not exist, the refusal said to run
+  // in the folder that holds the store, which changes nothing when a configuration names it.
+  @Test
+  void aMissingStoreThatAConfigurationNamesIsRefusedNamingTheConfiguration() throws Exception {
+    Fixtures.write(dir, "other.yaml", "offline:\n  type: duckdb\n  path: data/store.duckdb\n");
+    Fixtures.write(dir, "soko.yaml", "offline:\n  type: duckdb\n  path: local.duckdb\n");
+
+    Cli.Result given = new Cli(dir).run("list", "--config", "other.yaml");
+    Cli.Result found = new Cli(dir).run("describe", "customer_orders");
+
+    assertThat(given.exitCode()).isEqualTo(1);
+    assertThat(given.errLines())
+        .containsExactly(
+            "Error: Cannot open the store: "
+                + dir.resolve("data/store.duckdb")
+                + ", named by "
+                + dir.resolve("other.yaml")
+                + ", does not exist; create it with 'soko apply JAR' and the same configuration,"
+                + " or fix 'path' under 'offline' in "
+                + dir.resolve("other.yaml"));
+    assertThat(found.errLines())
+        .containsExactly(
+            "Error: Cannot open the store: "
+                + dir.resolve("local.duckdb")
+                + ", named by "
+                + dir.resolve("soko.yaml")
+                + ", does not exist; create it with 'soko apply JAR' and the same configuration,"
+                + " or fix 'path' under 'offline' in "
+                + dir.resolve("soko.yaml"));
+    assertThat(dir.resolve("data")).doesNotExist();
+    assertThat(dir.resolve("local.duckdb")).doesNotExist();
+  }
+
   @Test
   void noCommandPrintsTheUsage() {
     Cli.Result result = new Cli(dir).run();

@@ -20,7 +20,13 @@ class TimezoneOptionTest {
   }
 
   private Instant parse(TimezoneOption option, String text) {
-    return option.parse(text, "--from", new PrintWriter(err, true));
+    return option.parse(text, "--from");
+  }
+
+  /** Returns what the option prints as a command that succeeded. */
+  private String printed(TimezoneOption option) {
+    option.printNotes(new PrintWriter(err, true));
+    return err.toString();
   }
 
   @Test
@@ -29,7 +35,7 @@ class TimezoneOptionTest {
 
     assertThat(parse(option, "2011-01-31T08:00:00Z")).isEqualTo("2011-01-31T08:00:00Z");
     assertThat(parse(option, "2011-01-31T08:00+01:00")).isEqualTo("2011-01-31T07:00:00Z");
-    assertThat(err.toString()).isEmpty();
+    assertThat(printed(option)).isEmpty();
   }
 
   @Test
@@ -39,7 +45,7 @@ class TimezoneOptionTest {
     assertThat(parse(option, "2011-07-01")).isEqualTo("2011-06-30T23:00:00Z");
     assertThat(parse(option, "2011-07-01T08:30")).isEqualTo("2011-07-01T07:30:00Z");
     assertThat(parse(option, "2011-01-01 08:30:15")).isEqualTo("2011-01-01T08:30:15Z");
-    assertThat(err.toString()).isEmpty();
+    assertThat(printed(option)).isEmpty();
   }
 
   @Test
@@ -48,8 +54,24 @@ class TimezoneOptionTest {
 
     assertThat(parse(option, "2011-07-01")).isEqualTo("2011-07-01T00:00:00Z");
     assertThat(parse(option, "2011-07-02T10:00")).isEqualTo("2011-07-02T10:00:00Z");
-    assertThat(err.toString().lines())
+    assertThat(printed(option).lines())
         .containsExactly("Timestamps without a zone are read as UTC; pass --timezone to change.");
+  }
+
+  @Test
+  void keepsTheNoteUntilTheCommandPrintsItAndPrintsItOnce() {
+    TimezoneOption option = option();
+
+    parse(option, "2011-07-01");
+    option.use().noteZoneLess();
+    option.use().note("orders.csv has no column note; it is stored as null in every row.");
+    String beforePrinting = err.toString();
+
+    assertThat(beforePrinting).isEmpty();
+    assertThat(printed(option).lines())
+        .containsExactly(
+            "Timestamps without a zone are read as UTC; pass --timezone to change.",
+            "orders.csv has no column note; it is stored as null in every row.");
   }
 
   @Test

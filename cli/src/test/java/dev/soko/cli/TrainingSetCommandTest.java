@@ -524,8 +524,34 @@ class TrainingSetCommandTest {
             "Error: Cannot build training set: the spine "
                 + dir.resolve("spine.csv")
                 + " has no column 'customer_id' for key 'customer_id' of group 'customer_orders'"
-                + " (its columns are buyer, snapshot_at, label); rename the spine column to"
-                + " 'customer_id', or pass --key customer_orders:customer_id=SPINE_COLUMN");
+                + " (its columns are buyer, snapshot_at, label); rename the spine column that"
+                + " holds it to 'customer_id', or name that column with --key"
+                + " customer_orders:customer_id=COLUMN");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
+  @Test
+  void refusesAKeyMappedToAColumnTheSpineLacksNamingTheMapping() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", SPINE.replace("customer_id,", "buyer,"));
+
+    Cli.Result result =
+        trainingSet(
+            cli,
+            "--features",
+            "b=customer_orders",
+            "--key",
+            "b:customer_id=nocol",
+            "--out",
+            "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: the column 'nocol' named by --key"
+                + " b:customer_id=nocol is not in the spine "
+                + dir.resolve("spine.csv")
+                + " (its columns are buyer, snapshot_at, label); check the name");
     assertThat(dir.resolve("t.csv")).doesNotExist();
   }
 
@@ -536,6 +562,9 @@ class TrainingSetCommandTest {
 
     Cli.Result malformed =
         trainingSet(cli, "--features", "customer_orders", "--key", "customer_id", "--out", "t.csv");
+    Cli.Result noColumn =
+        trainingSet(
+            cli, "--features", "b=customer_orders", "--key", "b:customer_id", "--out", "t.csv");
     Cli.Result unjoined =
         trainingSet(
             cli,
@@ -548,7 +577,13 @@ class TrainingSetCommandTest {
 
     assertThat(malformed.errLines())
         .containsExactly(
-            "Error: Cannot read --key 'customer_id': write GROUP:KEY=SPINE_COLUMN, such as"
+            "Error: Cannot read --key 'customer_id': write JOIN:KEY=COLUMN, JOIN being the"
+                + " join's alias, or its group if it has none, such as"
+                + " customer_orders:customer_id=buyer_id");
+    assertThat(noColumn.errLines())
+        .containsExactly(
+            "Error: Cannot read --key 'b:customer_id': write JOIN:KEY=COLUMN, JOIN being the"
+                + " join's alias, or its group if it has none, such as"
                 + " customer_orders:customer_id=buyer_id");
     assertThat(unjoined.errLines())
         .containsExactly(
@@ -623,6 +658,18 @@ class TrainingSetCommandTest {
             "Cannot read --features 'Seller=customer_activity': the alias 'Seller' is not a valid"
                 + " name; use lower case letters, digits and underscores, starting with a letter,"
                 + " at most 63 characters, such as seller");
+    assertThatThrownBy(() -> FeatureSelection.parse("b=c=customer_activity"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot read --features 'b=c=customer_activity': it has more than one '='; write one"
+                + " alias before the group, as ALIAS=GROUP or ALIAS=GROUP:FEATURE,FEATURE, such as"
+                + " seller=customer_activity");
+    assertThatThrownBy(() -> FeatureSelection.parse("b__x=customer_activity"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot read --features 'b__x=customer_activity': the alias 'b__x' contains '__',"
+                + " which separates the alias from the feature in the column names"
+                + " ALIAS__<feature>; use an alias without '__', such as seller");
   }
 
   @Test
