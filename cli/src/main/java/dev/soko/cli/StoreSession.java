@@ -480,7 +480,8 @@ final class StoreSession implements AutoCloseable {
       String output = selection.name() + "__" + feature.name();
       boolean chosen =
           selection.features().isEmpty() || selection.features().contains(feature.name());
-      if (chosen && spineColumns.contains(output)) {
+      // DuckDB's names ignore case, so Country and country clash.
+      if (chosen && spineColumns.stream().anyMatch(column -> column.equalsIgnoreCase(output))) {
         throw new SokoException(
             "Cannot build training set: feature column '"
                 + output

@@ -416,6 +416,28 @@ class TrainingSetCommandTest {
   // Regression: a spine with a column named as a feature column, such as an earlier training set,
   // was refused with "give the join an alias", which the command line had no way to do.
   @Test
+  void refusesASpineColumnNamedAsAFeatureColumnInAnotherCase() throws Exception {
+    Cli cli = Fixtures.ingested(dir);
+    Fixtures.write(
+        dir,
+        "spine.csv",
+        "customer_id,snapshot_at,Customer_Orders__Orders_30d\n017850,2011-01-05 10:00:00,3\n");
+
+    Cli.Result clash =
+        trainingSet(cli, "--features", "customer_orders:orders_30d", "--out", "t.csv");
+
+    assertThat(clash.exitCode()).isEqualTo(1);
+    assertThat(clash.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: feature column 'customer_orders__orders_30d' has"
+                + " the name of a column of the spine "
+                + dir.resolve("spine.csv")
+                + "; name the join with --features ALIAS=customer_orders:orders_30d, whose"
+                + " columns are then ALIAS__<feature>, or rename the spine column");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
+  @Test
   void namesAJoinWithAnAliasWhenTheSpineHasAColumnOfItsName() throws Exception {
     Cli cli = Fixtures.ingested(dir);
     Fixtures.write(
