@@ -132,13 +132,12 @@ final class DuckDbOfflineStore implements OfflineStore {
             keepReplaced(spec);
             backend.execute("DROP TABLE IF EXISTS " + BACKFILL);
             backend.execute("DROP TABLE IF EXISTS " + KEPT);
-            try {
-              long removed = backfill(spec, range, batch, ingestedAt);
-              return new Replacement(removed, batch.getRowCount());
-            } finally {
-              backend.execute("DROP TABLE IF EXISTS " + BACKFILL);
-              backend.execute("DROP TABLE IF EXISTS " + KEPT);
-            }
+            long removed = backfill(spec, range, batch, ingestedAt);
+            // On a failure the rollback removes the temporary tables with the rest; a statement
+            // here would only fail on the aborted transaction and hide the cause.
+            backend.execute("DROP TABLE " + BACKFILL);
+            backend.execute("DROP TABLE " + KEPT);
+            return new Replacement(removed, batch.getRowCount());
           });
     } catch (SQLException | RuntimeException e) {
       throw new SokoException(
