@@ -48,6 +48,9 @@ public record GroupSpec(
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
+  /** A column name that SQL engines keep for their own row identifier. */
+  public static final String ROWID = "rowid";
+
   /** Creates a spec, checking names, roles and uniqueness of column names. */
   public GroupSpec {
     requireNonNull(name, "name");
@@ -75,6 +78,11 @@ public record GroupSpec(
     Set<String> seen = new HashSet<>();
     for (Column column : allColumns(keys, eventTime, features)) {
       checkName("Column", column.name());
+      if (column.name().equals(ROWID)) {
+        throw new IllegalArgumentException(
+            "Column name 'rowid' is reserved: SQL engines such as DuckDB give every table a rowid"
+                + " column of their own; choose another name");
+      }
       if (!seen.add(column.name())) {
         throw new IllegalArgumentException(
             "Group '" + name + "' has two columns named '" + column.name() + "'");

@@ -123,9 +123,17 @@ public final class DuckDbJoinEngine implements JoinEngine {
   private static final Set<String> ZONELESS =
       Set.of("TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "DATE");
 
-  /** A date, or a date and time without a zone, as text: 2024-03-01, 2024-03-01 10:00:00.5. */
+  /** A date, or a date and time without a zone, as text: 2024-03-01, 2024-3-1 9:00:00.5. */
   private static final String ZONELESS_TEXT =
-      "\\d{4}-\\d\\d-\\d\\d([ T]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?)?";
+      "\\d{4}-\\d{1,2}-\\d{1,2}([ T]\\d{1,2}:\\d\\d(:\\d\\d(\\.\\d+)?)?)?";
+
+  /** A date and time with an offset or zone, as text: 2024-03-01T10:00:00+02:00, ... Z, ... UTC. */
+  private static final String ZONED_TEXT =
+      "\\d{4}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d\\d(:\\d\\d(\\.\\d+)?)?\\s*"
+          + "(Z|[+-]\\d\\d(:?\\d\\d)?|[A-Za-z_]+(/[A-Za-z_]+)*)";
+
+  /** A date alone, as text: 2024-03-01. */
+  private static final String DATE_TEXT = "\\d{4}-\\d{1,2}-\\d{1,2}";
 
   private final DuckDBConnection connection;
   private final Form form;
@@ -751,6 +759,15 @@ public final class DuckDbJoinEngine implements JoinEngine {
 
   private static void checkColumns(JoinRequest request, Map<String, String> spineTypes) {
     for (String column : spineTypes.keySet()) {
+      if (column.equalsIgnoreCase(GroupSpec.ROWID)) {
+        throw new SokoException(
+            "Cannot build training set: the spine has a column named '"
+                + column
+                + "', which DuckDB keeps for its own row numbers; rename that column");
+      }
+    }
+
+    for (String column : spineTypes.keySet()) {
       if (column.startsWith(RESERVED)) {
         throw new SokoException(
             "Cannot build training set: spine column '"
@@ -834,24 +851,40 @@ public final class DuckDbJoinEngine implements JoinEngine {
   private static String typeTextTimes(DuckDBConnection joinConnection, JoinRequest request)
       throws SQLException {
     String column = "trim(" + quote(request.timestampColumn()) + ")";
+    // Whether a value has a zone is read from its text: DuckDB's casts also take forms the
+    // patterns do not (one-digit hours, 'epoch') and read them in the session's zone.
     String zoneLess =
         "regexp_full_match("
             + column
             + ", ?) AND TRY_CAST("
             + column
             + " AS TIMESTAMP) IS NOT NULL";
-    String sql =
-        "SELECT count(*), count(*) FILTER (WHERE "
-            + zoneLess
-            + "), count(*) FILTER (WHERE TRY_CAST("
-            + column
-            + " AS DATE) IS NOT NULL AND regexp_full_match("
-            + column
-            + ", '\\d{4}-\\d\\d-\\d\\d')), count(*) FILTER (WHERE NOT regexp_full_match("
+    String zoned =
+        "regexp_full_match("
             + column
             + ", ?) AND TRY_CAST("
             + column
-            + " AS TIMESTAMPTZ) IS NOT NULL) FROM "
+            + " AS TIMESTAMPTZ) IS NOT NULL";
+    String date =
+        "regexp_full_match(" + column + ", ?) AND TRY_CAST(" + column + " AS DATE) IS NOT NULL";
+    String sql =
+        "SELECT count(*), count(*) FILTER (WHERE "
+            + zoneLess
+            + "), count(*) FILTER (WHERE "
+            + date
+            + "), count(*) FILTER (WHERE "
+            + zoned
+            + "), arg_min("
+            + quote(request.timestampColumn())
+            + ", rowid) FILTER (WHERE NOT ("
+            + zoneLess
+            + ") AND NOT ("
+            + zoned
+            + ")), min(rowid) FILTER (WHERE NOT ("
+            + zoneLess
+            + ") AND NOT ("
+            + zoned
+            + ")) FROM "
             + SPINE
             + " WHERE "
             + quote(request.timestampColumn())
@@ -861,14 +894,38 @@ public final class DuckDbJoinEngine implements JoinEngine {
     long dates;
     long withZone;
     try (PreparedStatement statement = joinConnection.prepareStatement(sql)) {
-      statement.setString(1, ZONELESS_TEXT);
-      statement.setString(2, ZONELESS_TEXT);
+      List<String> patterns =
+          List.of(
+              ZONELESS_TEXT,
+              DATE_TEXT,
+              ZONED_TEXT,
+              ZONELESS_TEXT,
+              ZONED_TEXT,
+              ZONELESS_TEXT,
+              ZONED_TEXT);
+      for (int i = 0; i < patterns.size(); i++) {
+        statement.setString(i + 1, patterns.get(i));
+      }
+
       try (ResultSet result = statement.executeQuery()) {
         result.next();
         values = result.getLong(1);
         withoutZone = result.getLong(2);
         dates = result.getLong(3);
         withZone = result.getLong(4);
+        String bad = result.getString(5);
+        if (bad != null && (withoutZone > 0 || withZone > 0)) {
+          throw new SokoException(
+              "Cannot build training set: spine column '"
+                  + request.timestampColumn()
+                  + "' holds '"
+                  + bad
+                  + "' in row "
+                  + (result.getLong(6) + 1)
+                  + ", which is not a time; write times as 2024-03-01 10:00:00, with an offset"
+                  + " (2024-03-01T10:00:00+02:00) or without one (then give the zone), or as"
+                  + " dates (2024-03-01)");
+        }
       }
     }
 

@@ -346,6 +346,52 @@ class DuckDbJoinEngineTest {
                 + " column; give the join an alias, or rename the spine column");
   }
 
+  // Regression: DuckDB's cast to a time with a zone takes a one-digit hour, so such a column was
+  // typed as times with a zone and read in DuckDB's zone, not the spine's.
+  @Test
+  void readsTimesWithOneDigitHoursInTheSpinesZone() throws Exception {
+    Path spine = csv("user_id,shown_at", "u1,2024-03-01 9:30:00", "u1,2024-3-1 10:30");
+
+    List<List<Object>> rows =
+        join(request(new TableSource.Csv(spine), ZoneId.of("Europe/Berlin"), clicks()));
+
+    assertThat(rows)
+        .extracting(row -> row.get(1))
+        .containsExactly(
+            LocalDateTime.parse("2024-03-01T09:30"), LocalDateTime.parse("2024-03-01T10:30"));
+  }
+
+  @Test
+  void namesTheFirstSpineTimeThatIsNoTime() throws Exception {
+    Path spine =
+        csv("user_id,shown_at", "u1,2024-03-01 09:30:00", "u1,yesterday", "u1,2024-03-01 10:00:00");
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+
+    assertThatThrownBy(
+            () ->
+                engine.join(
+                    request(new TableSource.Csv(spine), ZoneOffset.UTC, clicks()), allocator))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: spine column 'shown_at' holds 'yesterday' in row 2, which"
+                + " is not a time; write times as 2024-03-01 10:00:00, with an offset"
+                + " (2024-03-01T10:00:00+02:00) or without one (then give the zone), or as dates"
+                + " (2024-03-01)");
+  }
+
+  @Test
+  void refusesASpineColumnNamedRowid() throws Exception {
+    Path spine = csv("user_id,shown_at,RowId", "u1,2024-03-01 10:30:00+00,7");
+    DuckDbJoinEngine engine = new DuckDbJoinEngine(connection);
+
+    assertThatThrownBy(
+            () -> engine.join(request(new TableSource.Csv(spine), null, clicks()), allocator))
+        .isInstanceOf(SokoException.class)
+        .hasMessage(
+            "Cannot build training set: the spine has a column named 'RowId', which DuckDB keeps"
+                + " for its own row numbers; rename that column");
+  }
+
   @Test
   void readsACsvSpineColumnOfTimesWithOffsetsOnTheirInstants() throws Exception {
     Path spine =

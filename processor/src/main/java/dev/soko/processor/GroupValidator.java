@@ -178,6 +178,13 @@ final class GroupValidator {
                 naming,
                 columnNameValue,
                 Messages.reservedColumnName(columnName, componentName, annotation)));
+      } else if (columnName.equals("rowid")) {
+        problems.add(
+            new Problem(
+                at(component),
+                naming,
+                columnNameValue,
+                Messages.rowidColumnName(componentName, annotation)));
       } else if (!Names.VALID.matcher(columnName).matches()) {
         problems.add(
             new Problem(

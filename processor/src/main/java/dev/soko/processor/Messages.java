@@ -119,6 +119,15 @@ final class Messages {
         + "(name = ...)";
   }
 
+  static String rowidColumnName(String component, String annotation) {
+    return "Column name 'rowid' of "
+        + component
+        + " is reserved: SQL engines such as DuckDB give every table a rowid column of their own;"
+        + " choose another name with @"
+        + annotation
+        + "(name = ...)";
+  }
+
   static String duplicateColumn(String name, String component, String first, String annotation) {
     return "Column name '"
         + name

@@ -282,6 +282,28 @@ class ErrorsTest {
   }
 
   @Test
+  void columnNamedRowid() {
+    Compilation compilation =
+        compile(
+            source(
+                "test.Clicks",
+                "package test;",
+                IMPORTS,
+                "@FeatureGroup",
+                "public record Clicks(",
+                "    @Key String userId,",
+                "    @EventTime Instant at,",
+                "    long rowid) {}"));
+
+    assertOnlyError(
+        compilation,
+        "test/Clicks.java",
+        7,
+        "Column name 'rowid' of rowid is reserved: SQL engines such as DuckDB give every table a"
+            + " rowid column of their own; choose another name with @Feature(name = ...)");
+  }
+
+  @Test
   void columnNameStartingWithUnderscore() {
     Compilation compilation =
         compile(
