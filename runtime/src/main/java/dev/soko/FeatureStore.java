@@ -504,6 +504,7 @@ public final class FeatureStore implements AutoCloseable {
    * @throws SokoException if the group was never applied
    */
   public synchronized long expireReplaced(String group, Instant before) {
+    // Limitation: only the latest version's replaced rows; an older version's stay.
     checkName(group, "expire replaced rows");
     long start = System.nanoTime();
     String what = "expire the replaced rows of group '" + group + "'";

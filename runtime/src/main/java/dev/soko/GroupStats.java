@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param rows how many rows are stored, duplicates included
  * @param firstEventTime the earliest event time, or null when empty
  * @param lastEventTime the latest event time, or null when empty
- * @param lastWrite when the store last accepted or replaced rows, or null when never
+ * @param lastWrite when the store last accepted or replaced rows, or null when never; after rows
+ *     are expired it may be earlier than it was
  * @param replacedRows how many rows that backfills changed or removed the store keeps, so that
  *     training sets "as known at" still see them (see {@link FeatureStore#expireReplaced})
  */

@@ -46,11 +46,6 @@ final class TimezoneOption {
     return zone == null ? ZoneOffset.UTC : zone;
   }
 
-  /** Returns whether {@code --timezone} was given. */
-  boolean given() {
-    return zone != null;
-  }
-
   /** Keeps the UTC note, if no zone was given. */
   private void noteDefault() {
     if (zone == null) {

@@ -299,17 +299,29 @@ public final class DuckDbBackend implements Backend {
           ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
         Data.exportArrayStream(allocator, reader, stream);
         connection.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
+        long changed;
         try {
           String statementSql = sql.apply(quote(view));
           LOG.debug("SQL: {} {}", statementSql, parameters);
           try (PreparedStatement statement = prepare(statementSql, parameters)) {
-            return statement.executeLargeUpdate();
+            changed = statement.executeLargeUpdate();
           }
-        } finally {
+        } catch (SQLException | RuntimeException e) {
+          // In a failed transaction the drop fails too; the statement's error is the one to tell.
           try (Statement drop = connection.createStatement()) {
             drop.execute("DROP VIEW IF EXISTS " + quote(view));
+          } catch (SQLException dropFailed) {
+            e.addSuppressed(dropFailed);
           }
+
+          throw e;
         }
+
+        try (Statement drop = connection.createStatement()) {
+          drop.execute("DROP VIEW IF EXISTS " + quote(view));
+        }
+
+        return changed;
       } catch (IOException e) {
         throw new SQLException("Cannot release an Arrow batch: " + e.getMessage(), e);
       }
@@ -325,7 +337,12 @@ public final class DuckDbBackend implements Backend {
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+
         throw e;
       } finally {
         connection.setAutoCommit(true);

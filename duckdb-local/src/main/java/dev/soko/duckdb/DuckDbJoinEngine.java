@@ -61,9 +61,10 @@ import org.slf4j.LoggerFactory;
  * them, and an {@code ASOF JOIN} on the visibility time then picks the newest visible row (see
  * {@code appendKnownAtAsof}). Rows that a backfill replaced stay visible, as known at, until the
  * time they were replaced; they live in their own table ({@code replaced."<group>_v<version>"},
- * with {@value DuckDbNames#REPLACED_AT}), are usually few, and are joined apart with a range join,
- * then compared with the current rows' match. The range join form answers the same with {@code
- * ROW_NUMBER}, much slower when keys have many rows, and is kept for comparison.
+ * with {@value DuckDbNames#REPLACED_AT}), and are joined apart with a range join, then compared
+ * with the current rows' match. Limitation: that join grows with the replaced rows per key, one per
+ * changing backfill of a row until they are expired. The range join form answers the same with
+ * {@code ROW_NUMBER}, much slower when keys have many rows, and is kept for comparison.
  *
  * <p>Every value reaches DuckDB as a bind parameter, spine file paths included, with two exceptions
  * written as escaped string literals because DuckDB takes no parameter there: the column names in
@@ -708,9 +709,10 @@ public final class DuckDbJoinEngine implements JoinEngine {
   }
 
   /**
-   * Returns the {@code types} option forcing the CSV file's string key columns to VARCHAR.
-   * Limitation: other columns keep DuckDB's inferred types; numeric keys are cast to the group's
-   * key type, and a value that does not fit matches nothing.
+   * Returns the {@code types} option forcing columns of the CSV file to VARCHAR: the string key
+   * columns, and the timestamp column, which is typed later from all its values. Limitation: other
+   * columns keep DuckDB's inferred types; numeric keys are cast to the group's key type, and a
+   * value that does not fit matches nothing.
    */
   private static String csvTypes(
       DuckDBConnection joinConnection, String path, Map<String, Boolean> stringColumns)
@@ -787,8 +789,6 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
 
     Set<String> outputs = new HashSet<>();
-    Set<String> spineNames = new HashSet<>();
-    spineTypes.keySet().forEach(name -> spineNames.add(name.toLowerCase(Locale.ROOT)));
     for (GroupJoin group : request.groups()) {
       for (int k = 0; k < group.spineKeys().size(); k++) {
         String column = group.spineKeys().get(k);
@@ -829,12 +829,22 @@ public final class DuckDbJoinEngine implements JoinEngine {
       for (String output : group.outputNames()) {
         // DuckDB's names ignore case: Country and country are one name.
         String folded = output.toLowerCase(Locale.ROOT);
-        if (spineNames.contains(folded) || !outputs.add(folded)) {
+        for (String spineColumn : spineTypes.keySet()) {
+          if (spineColumn.equalsIgnoreCase(output)) {
+            throw new SokoException(
+                "Cannot build training set: feature column '"
+                    + output
+                    + "' has the name of spine column '"
+                    + spineColumn
+                    + "'; give the join an alias, or rename the spine column");
+          }
+        }
+
+        if (!outputs.add(folded)) {
           throw new SokoException(
-              "Cannot build training set: feature column '"
+              "Cannot build training set: two joins give a feature column '"
                   + output
-                  + "' has the name of another column; give the join an alias, or rename the"
-                  + " spine column");
+                  + "'; give one of them an alias");
         }
       }
     }

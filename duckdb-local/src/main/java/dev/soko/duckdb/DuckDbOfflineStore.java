@@ -50,8 +50,9 @@ final class DuckDbOfflineStore implements OfflineStore {
       backend.execute(
           "CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
       addMissingColumns(backend, DuckDbNames.OFFLINE, spec, table);
-      // The rows that backfills replaced take a new feature too, so that joins can read it.
-      addMissingColumns(backend, DuckDbNames.REPLACED, spec, DuckDbNames.replacedTable(spec));
+      // Created with the group, so that a join that starts before the first backfill commits
+      // already reads the table; a new feature reaches the rows kept there too.
+      keepReplaced(spec);
       if (spec.version() >= latestVersion(spec.name())) {
         createViews(spec);
       }
@@ -146,10 +147,25 @@ final class DuckDbOfflineStore implements OfflineStore {
               + "' in "
               + backend.file()
               + ": "
-              + e.getMessage()
+              + databaseError(e)
               + "; nothing was changed",
           e);
     }
+  }
+
+  /**
+   * Returns the first line of the database's own message behind a failure, without the wrappers
+   * that name the store file again.
+   */
+  private static String databaseError(Exception e) {
+    Throwable cause = e;
+    while (!(cause instanceof SQLException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+
+    String message = String.valueOf(cause.getMessage());
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 
   /** Does the work of {@link #replace}, returning how many stored rows left the range. */

@@ -122,13 +122,14 @@ class DuckDbBackfillTest extends BackfillContract {
 
     assertThatThrownBy(() -> store.backfill(CLICKS, RANGE, List.of(click("u1", daysAgo(5), 51))))
         .isInstanceOf(SokoException.class)
-        .hasMessageStartingWith("Cannot backfill group 'store_clicks' in ")
-        .hasMessageContaining("NOT NULL constraint failed")
-        .hasMessageEndingWith("; nothing was changed");
+        .hasMessage(
+            "Cannot backfill group 'store_clicks' in "
+                + dir.resolve(".soko/soko.duckdb")
+                + ": Constraint Error: NOT NULL constraint failed: store_clicks_v1.audit; nothing"
+                + " was changed");
     assertThat(store.history(CLICKS, TimeRange.of(daysAgo(365), daysAgo(-365)))).isEqualTo(before);
     store.close();
     assertThat(query("SELECT count(*) FROM replaced.store_clicks_v1")).containsExactly("3");
-    assertThat(query("SELECT count(*) FROM duckdb_tables() WHERE temporary")).containsExactly("0");
   }
 
   private void execute(String... statements) throws Exception {
@@ -147,11 +148,7 @@ class DuckDbBackfillTest extends BackfillContract {
         .isInstanceOf(SokoException.class);
     store.close();
 
-    assertThat(
-            query(
-                "SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = 'replaced'"))
-        .isEmpty();
+    assertThat(query("SELECT count(*) FROM replaced.store_clicks_v1")).containsExactly("0");
   }
 
   /** Returns each row of a query on the closed store's file, values joined by spaces. */

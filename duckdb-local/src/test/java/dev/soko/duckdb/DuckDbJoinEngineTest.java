@@ -342,8 +342,8 @@ class DuckDbJoinEngineTest {
             () -> engine.join(request(new TableSource.Csv(spine), null, clicks()), allocator))
         .isInstanceOf(SokoException.class)
         .hasMessage(
-            "Cannot build training set: feature column 'clicks__total' has the name of another"
-                + " column; give the join an alias, or rename the spine column");
+            "Cannot build training set: feature column 'clicks__total' has the name of spine"
+                + " column 'Clicks__Total'; give the join an alias, or rename the spine column");
   }
 
   // Regression: DuckDB's cast to a time with a zone takes a one-digit hour, so such a column was

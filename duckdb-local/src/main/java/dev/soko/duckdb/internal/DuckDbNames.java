@@ -20,8 +20,8 @@ public final class DuckDbNames {
   public static final String REGISTRY = "registry";
 
   /**
-   * The schema of the rows that backfills replaced, kept for "as known at" joins and read by
-   * nothing else.
+   * The schema of the rows that backfills replaced, kept for "as known at" joins until expired;
+   * statistics count them.
    */
   public static final String REPLACED = "replaced";
 
