@@ -49,14 +49,14 @@ final class ExpireCommand extends SubCommand {
     out()
         .println(
             "Dropped "
-                + WriteSummary.count(dropped, "replaced row")
+                + WriteSummary.count(dropped, "row")
                 + " of "
                 + group
-                + " replaced before "
+                + " that backfills replaced before "
                 + cutoff
                 + "; "
-                + WriteSummary.count(kept, "replaced row")
-                + " kept.");
+                + WriteSummary.count(kept)
+                + " such rows kept.");
     return Soko.OK;
   }
 }

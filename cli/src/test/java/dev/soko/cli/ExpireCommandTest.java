@@ -52,14 +52,14 @@ class ExpireCommandTest {
     assertThat(none.exitCode()).isZero();
     assertThat(none.outLines())
         .containsExactly(
-            "Dropped 0 replaced rows of customer_orders replaced before 2000-01-01T00:00:00Z; 2"
-                + " replaced rows kept.");
+            "Dropped 0 rows of customer_orders that backfills replaced before"
+                + " 2000-01-01T00:00:00Z; 2 such rows kept.");
     assertThat(describedBefore).contains(stored, REPLACED_2);
     assertThat(all.exitCode()).isZero();
     assertThat(all.outLines())
         .containsExactly(
-            "Dropped 2 replaced rows of customer_orders replaced before 2999-01-01T00:00:00Z; 0"
-                + " replaced rows kept.");
+            "Dropped 2 rows of customer_orders that backfills replaced before"
+                + " 2999-01-01T00:00:00Z; 0 such rows kept.");
     assertThat(cli.run("describe", "customer_orders").outLines()).contains(stored, REPLACED_0);
   }
 

@@ -365,10 +365,10 @@ class TrainingSetCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines())
         .containsExactly(
-            "Error: Cannot build training set: spine column 'customer_id' holds VARCHAR, not"
-                + " timestamps; write them as 2024-03-01 10:00:00, with an offset"
-                + " (2024-03-01T10:00:00+02:00) or without one (then give the zone), or as dates"
-                + " (2024-03-01)");
+            "Error: Cannot build training set: spine column 'customer_id' holds '017850' in spine"
+                + " row 1 (counting from 1), which is not a time; write times as 2024-03-01"
+                + " 10:00:00, with an offset (2024-03-01T10:00:00+02:00) or without one (then give"
+                + " the zone), or as dates (2024-03-01)");
     assertThat(dir.resolve("t.csv")).doesNotExist();
   }
 

@@ -924,15 +924,15 @@ public final class DuckDbJoinEngine implements JoinEngine {
         dates = result.getLong(3);
         withZone = result.getLong(4);
         String bad = result.getString(5);
-        if (bad != null && (withoutZone > 0 || withZone > 0)) {
+        if (bad != null) {
           throw new SokoException(
               "Cannot build training set: spine column '"
                   + request.timestampColumn()
                   + "' holds '"
                   + bad
-                  + "' in row "
+                  + "' in spine row "
                   + (result.getLong(6) + 1)
-                  + ", which is not a time; write times as 2024-03-01 10:00:00, with an offset"
+                  + " (counting from 1), which is not a time; write times as 2024-03-01 10:00:00, with an offset"
                   + " (2024-03-01T10:00:00+02:00) or without one (then give the zone), or as"
                   + " dates (2024-03-01)");
         }

@@ -373,8 +373,9 @@ class DuckDbJoinEngineTest {
                     request(new TableSource.Csv(spine), ZoneOffset.UTC, clicks()), allocator))
         .isInstanceOf(SokoException.class)
         .hasMessage(
-            "Cannot build training set: spine column 'shown_at' holds 'yesterday' in row 2, which"
-                + " is not a time; write times as 2024-03-01 10:00:00, with an offset"
+            "Cannot build training set: spine column 'shown_at' holds 'yesterday' in spine row 2"
+                + " (counting from 1), which is not a time; write times as 2024-03-01 10:00:00,"
+                + " with an offset"
                 + " (2024-03-01T10:00:00+02:00) or without one (then give the zone), or as dates"
                 + " (2024-03-01)");
   }
