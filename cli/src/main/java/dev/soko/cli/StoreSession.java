@@ -371,6 +371,14 @@ final class StoreSession implements AutoCloseable {
                 + "); pass the name of its timestamp column to --timestamp-column");
       }
 
+      if (!spine.hasRows()) {
+        throw new SokoException(
+            "Cannot build training set: the spine "
+                + request.spine()
+                + " has no rows, and a training set has one row per spine row; give a spine with"
+                + " rows");
+      }
+
       if (spine.empty(request.timestampColumn())) {
         throw new SokoException(
             "Cannot build training set: spine column '"

@@ -224,6 +224,11 @@ final class TableFile implements AutoCloseable {
         : value + " IS NOT NULL";
   }
 
+  /** Returns whether the file holds at least one row. */
+  boolean hasRows() {
+    return exists("true");
+  }
+
   /** Returns whether the column holds no value in any row (a header-only file holds none). */
   boolean empty(String column) {
     String value = quote(column);

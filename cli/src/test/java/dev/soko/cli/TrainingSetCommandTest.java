@@ -390,6 +390,23 @@ class TrainingSetCommandTest {
   }
 
   @Test
+  void refusesASpineWithoutRows() throws Exception {
+    Cli cli = Fixtures.applied(dir);
+    Fixtures.write(dir, "spine.csv", "customer_id,snapshot_at\n");
+
+    Cli.Result result = trainingSet(cli, "--features", "customer_orders", "--out", "t.csv");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .containsExactly(
+            "Error: Cannot build training set: the spine "
+                + dir.resolve("spine.csv")
+                + " has no rows, and a training set has one row per spine row; give a spine with"
+                + " rows");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
+  @Test
   void readsAKeyFromASpineColumnOfAnotherName() throws Exception {
     Cli cli = Fixtures.ingested(dir);
     Fixtures.write(dir, "spine.csv", SPINE.replace("customer_id,", "buyer,"));
