@@ -516,24 +516,24 @@ final class StoreSession implements AutoCloseable {
 
     for (String key : spec.keyNames()) {
       String column = mapped.getOrDefault(key, key);
-      if (!spineColumns.contains(column) && mapped.containsKey(key)) {
-        throw new SokoException(
-            "Cannot build training set: the column '"
-                + column
-                + "' named by --key "
-                + selection.name()
-                + ":"
-                + key
-                + "="
-                + column
-                + " is not in the spine "
-                + request.spine()
-                + " (its columns are "
-                + String.join(", ", spineColumns)
-                + "); check the name");
-      }
-
       if (!spineColumns.contains(column)) {
+        if (mapped.containsKey(key)) {
+          throw new SokoException(
+              "Cannot build training set: the column '"
+                  + column
+                  + "' named by --key "
+                  + selection.name()
+                  + ":"
+                  + key
+                  + "="
+                  + column
+                  + " is not in the spine "
+                  + request.spine()
+                  + " (its columns are "
+                  + String.join(", ", spineColumns)
+                  + "); check the name");
+        }
+
         throw new SokoException(
             "Cannot build training set: the spine "
                 + request.spine()

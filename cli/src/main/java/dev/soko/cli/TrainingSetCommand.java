@@ -1,5 +1,6 @@
 package dev.soko.cli;
 
+import dev.soko.GroupSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,7 +260,7 @@ final class TrainingSetCommand extends SubCommand {
                 + " or ALIAS=GROUP:FEATURE,FEATURE, such as seller=customer_activity");
       }
 
-      if (alias != null && !alias.matches("[a-z][a-z0-9_]{0,62}")) {
+      if (alias != null && !validName(alias)) {
         throw new IllegalArgumentException(
             "Cannot read --features '"
                 + text
@@ -280,6 +281,16 @@ final class TrainingSetCommand extends SubCommand {
       }
 
       return new FeatureSelection(alias != null ? alias : group, group, names);
+    }
+
+    /** Returns whether a name follows the rule of group and column names. */
+    private static boolean validName(String name) {
+      try {
+        GroupSpec.checkName("Alias", name);
+        return true;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
     }
 
     /** Returns the selection as written, without its alias: {@code GROUP[:F1,F2]}. */

@@ -50,6 +50,11 @@ public final class DuckDbBackend implements Backend {
 
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbBackend.class);
   private static final int BATCH_ROWS = 65_536;
+
+  /** Counts the tables or views of a schema and name: 1 when it exists, else 0. */
+  static final String TABLE_EXISTS =
+      "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
+
   private static final List<String> SCHEMAS =
       List.of(
           DuckDbNames.OFFLINE,
@@ -308,8 +313,8 @@ public final class DuckDbBackend implements Backend {
           }
         } catch (SQLException | RuntimeException e) {
           // In a failed transaction the drop fails too; the statement's error is the one to tell.
-          try (Statement drop = connection.createStatement()) {
-            drop.execute("DROP VIEW IF EXISTS " + quote(view));
+          try {
+            dropView(view);
           } catch (SQLException dropFailed) {
             e.addSuppressed(dropFailed);
           }
@@ -317,14 +322,17 @@ public final class DuckDbBackend implements Backend {
           throw e;
         }
 
-        try (Statement drop = connection.createStatement()) {
-          drop.execute("DROP VIEW IF EXISTS " + quote(view));
-        }
-
+        dropView(view);
         return changed;
       } catch (IOException e) {
         throw new SQLException("Cannot release an Arrow batch: " + e.getMessage(), e);
       }
+    }
+  }
+
+  private void dropView(String view) throws SQLException {
+    try (Statement drop = connection.createStatement()) {
+      drop.execute("DROP VIEW IF EXISTS " + quote(view));
     }
   }
 
@@ -353,9 +361,7 @@ public final class DuckDbBackend implements Backend {
   /** Returns whether a table or view exists. */
   boolean exists(String schema, String table) {
     return query(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-        List.of(schema, table),
-        result -> result.next() && result.getLong(1) > 0);
+        TABLE_EXISTS, List.of(schema, table), result -> result.next() && result.getLong(1) > 0);
   }
 
   /** Returns an idle reader connection, opening one when none is idle. */

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -514,9 +515,7 @@ public final class DuckDbJoinEngine implements JoinEngine {
   private static boolean hasReplaced(DuckDBConnection joinConnection, GroupSpec spec)
       throws SQLException {
     try (PreparedStatement statement =
-        joinConnection.prepareStatement(
-            "SELECT count(*) FROM information_schema.tables"
-                + " WHERE table_schema = ? AND table_name = ?")) {
+        joinConnection.prepareStatement(DuckDbBackend.TABLE_EXISTS)) {
       statement.setString(1, DuckDbNames.REPLACED);
       statement.setString(2, spec.qualifiedName());
       try (ResultSet result = statement.executeQuery()) {
@@ -789,6 +788,9 @@ public final class DuckDbJoinEngine implements JoinEngine {
     }
 
     Set<String> outputs = new HashSet<>();
+    // DuckDB's names ignore case: Country and country are one name.
+    Map<String, String> spineNames = new HashMap<>();
+    spineTypes.keySet().forEach(name -> spineNames.put(name.toLowerCase(Locale.ROOT), name));
     for (GroupJoin group : request.groups()) {
       for (int k = 0; k < group.spineKeys().size(); k++) {
         String column = group.spineKeys().get(k);
@@ -821,23 +823,21 @@ public final class DuckDbJoinEngine implements JoinEngine {
                   + type
                   + ", which cannot hold "
                   + group.spec().keys().get(k).type()
-                  + " key values exactly; give the spine integer or string values in that column, or"
-                  + " map the key to another column");
+                  + " key values exactly; give the spine integer or string values in that column,"
+                  + " or map the key to another column");
         }
       }
 
       for (String output : group.outputNames()) {
-        // DuckDB's names ignore case: Country and country are one name.
         String folded = output.toLowerCase(Locale.ROOT);
-        for (String spineColumn : spineTypes.keySet()) {
-          if (spineColumn.equalsIgnoreCase(output)) {
-            throw new SokoException(
-                "Cannot build training set: feature column '"
-                    + output
-                    + "' has the name of spine column '"
-                    + spineColumn
-                    + "'; give the join an alias, or rename the spine column");
-          }
+        String spineColumn = spineNames.get(folded);
+        if (spineColumn != null) {
+          throw new SokoException(
+              "Cannot build training set: feature column '"
+                  + output
+                  + "' has the name of spine column '"
+                  + spineColumn
+                  + "'; give the join an alias, or rename the spine column");
         }
 
         if (!outputs.add(folded)) {
@@ -862,61 +862,28 @@ public final class DuckDbJoinEngine implements JoinEngine {
       throws SQLException {
     String column = "trim(" + quote(request.timestampColumn()) + ")";
     // Whether a value has a zone is read from its text: DuckDB's casts also take forms the
-    // patterns do not (one-digit hours, 'epoch') and read them in the session's zone.
-    String zoneLess =
-        "regexp_full_match("
-            + column
-            + ", ?) AND TRY_CAST("
-            + column
-            + " AS TIMESTAMP) IS NOT NULL";
-    String zoned =
-        "regexp_full_match("
-            + column
-            + ", ?) AND TRY_CAST("
-            + column
-            + " AS TIMESTAMPTZ) IS NOT NULL";
-    String date =
-        "regexp_full_match(" + column + ", ?) AND TRY_CAST(" + column + " AS DATE) IS NOT NULL";
+    // patterns do not (one-digit hours, 'epoch') and read them in DuckDB's own time zone.
     String sql =
-        "SELECT count(*), count(*) FILTER (WHERE "
-            + zoneLess
-            + "), count(*) FILTER (WHERE "
-            + date
-            + "), count(*) FILTER (WHERE "
-            + zoned
-            + "), arg_min("
-            + quote(request.timestampColumn())
-            + ", rowid) FILTER (WHERE NOT ("
-            + zoneLess
-            + ") AND NOT ("
-            + zoned
-            + ")), min(rowid) FILTER (WHERE NOT ("
-            + zoneLess
-            + ") AND NOT ("
-            + zoned
-            + ")) FROM "
+        "SELECT count(*), count(*) FILTER (WHERE zone_less), count(*) FILTER (WHERE is_date),"
+            + " count(*) FILTER (WHERE zoned), arg_min(v, r) FILTER (WHERE NOT zone_less AND NOT"
+            + " zoned), min(r) FILTER (WHERE NOT zone_less AND NOT zoned) FROM (SELECT rowid AS"
+            + " r, "
+            + column
+            + " AS v, regexp_full_match(v, ?) AND TRY_CAST(v AS TIMESTAMP) IS NOT NULL AS"
+            + " zone_less, regexp_full_match(v, ?) AND TRY_CAST(v AS DATE) IS NOT NULL AS is_date,"
+            + " regexp_full_match(v, ?) AND TRY_CAST(v AS TIMESTAMPTZ) IS NOT NULL AS zoned FROM "
             + SPINE
             + " WHERE "
             + quote(request.timestampColumn())
-            + " IS NOT NULL";
+            + " IS NOT NULL)";
     long values;
     long withoutZone;
     long dates;
     long withZone;
     try (PreparedStatement statement = joinConnection.prepareStatement(sql)) {
-      List<String> patterns =
-          List.of(
-              ZONELESS_TEXT,
-              DATE_TEXT,
-              ZONED_TEXT,
-              ZONELESS_TEXT,
-              ZONED_TEXT,
-              ZONELESS_TEXT,
-              ZONED_TEXT);
-      for (int i = 0; i < patterns.size(); i++) {
-        statement.setString(i + 1, patterns.get(i));
-      }
-
+      statement.setString(1, ZONELESS_TEXT);
+      statement.setString(2, DATE_TEXT);
+      statement.setString(3, ZONED_TEXT);
       try (ResultSet result = statement.executeQuery()) {
         result.next();
         values = result.getLong(1);
@@ -932,26 +899,23 @@ public final class DuckDbJoinEngine implements JoinEngine {
                   + bad
                   + "' in spine row "
                   + (result.getLong(6) + 1)
-                  + " (counting from 1), which is not a time; write times as 2024-03-01 10:00:00, with an offset"
-                  + " (2024-03-01T10:00:00+02:00) or without one (then give the zone), or as"
-                  + " dates (2024-03-01)");
+                  + " (counting from 1), which is not a time; write times as 2024-03-01"
+                  + " 10:00:00, with an offset (2024-03-01T10:00:00+02:00) or without one (then"
+                  + " give the zone), or as dates (2024-03-01)");
         }
       }
     }
 
-    String type;
-    if (values > 0 && dates == values) {
-      type = "DATE";
-    } else if (values > 0 && withoutZone == values) {
-      type = "TIMESTAMP";
-    } else if (values > 0 && withZone == values) {
-      type = "TIMESTAMPTZ";
-    } else if (values > 0 && withoutZone + withZone == values) {
-      throw mixedZones(request);
-    } else {
+    // Every value now has a zone or has none: the two patterns exclude each other.
+    if (values == 0) {
       return "VARCHAR";
     }
 
+    if (withoutZone > 0 && withZone > 0) {
+      throw mixedZones(request);
+    }
+
+    String type = dates == values ? "DATE" : withZone > 0 ? "TIMESTAMPTZ" : "TIMESTAMP";
     try (Statement statement = joinConnection.createStatement()) {
       statement.execute(
           "ALTER TABLE "
@@ -1100,7 +1064,7 @@ public final class DuckDbJoinEngine implements JoinEngine {
     return new SokoException(what + ": " + firstLine(e.getMessage()), e);
   }
 
-  private static String firstLine(@Nullable String message) {
+  static String firstLine(@Nullable String message) {
     if (message == null) {
       return "unknown error";
     }

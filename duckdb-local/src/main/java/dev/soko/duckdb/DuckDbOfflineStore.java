@@ -163,9 +163,7 @@ final class DuckDbOfflineStore implements OfflineStore {
       cause = cause.getCause();
     }
 
-    String message = String.valueOf(cause.getMessage());
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+    return DuckDbJoinEngine.firstLine(cause.getMessage());
   }
 
   /** Does the work of {@link #replace}, returning how many stored rows left the range. */

@@ -283,7 +283,7 @@ class DuckDbJoinEngineTest {
   }
 
   // Regression: DuckDB reads such a column as times with a zone, taking the zone-less ones in its
-  // own session zone, so the spine's zone was silently ignored for them.
+  // own time zone setting, so the spine's zone was silently ignored for them.
   @Test
   void refusesASpineColumnThatMixesTimesWithAndWithoutAnOffset() throws Exception {
     Path spine = csv("user_id,shown_at", "u1,2024-03-01 12:30:00", "u1,2024-03-01T12:30:00+02:00");
